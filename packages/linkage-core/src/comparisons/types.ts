@@ -1,0 +1,120 @@
+// What to compare, as plain JSON-serialisable data. Compiled later into evaluators over typed arrays.
+
+/** Similarity comparators: a level holds when similarity ≥ threshold (values in [0, 1]). */
+export type SimilarityComparator = "jaroWinkler" | "jaro" | "jaccard" | "dice" | "tokenJaccard" | "tokenDice";
+
+/** Edit-distance comparators: a level holds when distance ≤ threshold (edits). */
+export type EditDistanceComparator = "levenshtein" | "damerauLevenshtein";
+
+export type DateUnit = "days" | "months" | "years";
+
+interface LevelBase {
+  /** Human label for outputs and charts; a default is derived from the level when absent. */
+  readonly label?: string;
+}
+
+/** Any of the comparison's input columns is null on either side. Always the first level when present. */
+export interface NullLevel extends LevelBase {
+  readonly kind: "null";
+}
+/** Values equal (after standardisation). `termFrequency` turns on term-frequency adjustment for this level. */
+export interface ExactLevel extends LevelBase {
+  readonly kind: "exact";
+  readonly column?: string;
+  readonly termFrequency?: boolean;
+  /** Weight of the term-frequency adjustment in [0, 1] (1 = Splink's full adjustment). */
+  readonly termFrequencyWeight?: number;
+}
+export interface SimilarityLevel extends LevelBase {
+  readonly kind: "similarity";
+  readonly comparator: SimilarityComparator;
+  readonly threshold: number;
+  /** q-gram length for jaccard/dice (default 2). */
+  readonly q?: number;
+  readonly column?: string;
+}
+export interface EditDistanceLevel extends LevelBase {
+  readonly kind: "editDistance";
+  readonly comparator: EditDistanceComparator;
+  readonly threshold: number;
+  readonly column?: string;
+}
+export interface NumericDifferenceLevel extends LevelBase {
+  readonly kind: "numericDifference";
+  readonly mode: "absolute" | "relative";
+  readonly threshold: number;
+  readonly column?: string;
+}
+/** Dates within `threshold` units of each other. Partial dates (year-month) compare at their precision. */
+export interface DateDifferenceLevel extends LevelBase {
+  readonly kind: "dateDifference";
+  readonly unit: DateUnit;
+  readonly threshold: number;
+  readonly column?: string;
+}
+/** Full dates equal once day and month are swapped on one side. */
+export interface DayMonthSwapLevel extends LevelBase {
+  readonly kind: "dayMonthSwap";
+  readonly column?: string;
+}
+/** Two columns swapped between the records (first name ↔ surname). */
+export interface ColumnsReversedLevel extends LevelBase {
+  readonly kind: "columnsReversed";
+  readonly columns: readonly [string, string];
+}
+/** Great-circle distance between two (latitude, longitude) points ≤ threshold km. */
+export interface DistanceKmLevel extends LevelBase {
+  readonly kind: "distanceKm";
+  readonly latitudeColumn: string;
+  readonly longitudeColumn: string;
+  readonly threshold: number;
+}
+/** Both records hold this literal value (for example a flag or a category worth its own level). */
+export interface LiteralLevel extends LevelBase {
+  readonly kind: "literal";
+  readonly value: string;
+  readonly column?: string;
+}
+/** A predicate registered by name through the library API (not available from JSON alone). */
+export interface CustomLevel extends LevelBase {
+  readonly kind: "custom";
+  readonly name: string;
+}
+/** Everything else: the least similar level. Always last. */
+export interface ElseLevel extends LevelBase {
+  readonly kind: "else";
+}
+
+export type LevelSpec =
+  | NullLevel
+  | ExactLevel
+  | SimilarityLevel
+  | EditDistanceLevel
+  | NumericDifferenceLevel
+  | DateDifferenceLevel
+  | DayMonthSwapLevel
+  | ColumnsReversedLevel
+  | DistanceKmLevel
+  | LiteralLevel
+  | CustomLevel
+  | ElseLevel;
+
+export type LevelKind = LevelSpec["kind"];
+
+/**
+ * A comparison: an ordered list of levels, most similar first (after an optional null level), ending with
+ * `else`. The first level whose condition holds is the pair's level. Level indices are assigned by
+ * position: null = -1, else = 0, and higher = more similar.
+ */
+export interface ComparisonSpec {
+  readonly name: string;
+  /** Input columns; levels without an explicit `column` use the first. */
+  readonly columns: readonly string[];
+  readonly levels: readonly LevelSpec[];
+}
+
+/** Values of a comparison's input columns for one record, in `columns` order (null = missing). */
+export type ComparisonValues = readonly (string | null)[];
+
+/** A custom level predicate (library API only). Must be symmetric and pure. */
+export type CustomLevelPredicate = (left: ComparisonValues, right: ComparisonValues) => boolean;
