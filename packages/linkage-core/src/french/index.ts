@@ -1,0 +1,85 @@
+// Public API of the French-domain comparators: phonetics, names, partial birth dates, death dates, commune
+// geography, PMSI geographic codes and hospital-stay event sets.
+
+export {
+  compareDeathDates,
+  type DeathDateCategory,
+  deathDateCategories,
+  deathDatesAgree,
+  parseDeathDate,
+  SNDS_MISSING_DEATH_YEAR,
+} from "./death-dates.js";
+export { foldAccents, foldToLetters } from "./fold-accents.js";
+export {
+  dayNumber,
+  formatDayNumber,
+  type PartialDate,
+  parseDayNumber,
+  parsePartialDate,
+} from "./french-dates.js";
+export {
+  anyNameMatches,
+  compareFrenchNames,
+  type FrenchNameCategory,
+  type FrenchNameForms,
+  type FrenchNameOptions,
+  frenchNameCategories,
+  frenchNameForms,
+  frenchNamesAgree,
+  nameVariants,
+  normaliseFrenchName,
+} from "./french-names.js";
+export {
+  arrondissementsOfCity,
+  type CommuneCategory,
+  cityCodeOfCommune,
+  communeCategories,
+  communeName,
+  communesAgree,
+  communesOfPostalCode,
+  compareCommunes,
+  currentCommuneCode,
+  departementOfCommune,
+  isPostalCodeCompatible,
+  normaliseCommuneCode,
+  postalCodesOfCommune,
+  regionOfCommune,
+  regionOfDepartement,
+} from "./geography.js";
+export { GEOGRAPHY_YEAR } from "./geography-data.js";
+export {
+  type BuildStaysOptions,
+  buildStaysFromColumn,
+  buildStaysFromEvents,
+  EstablishmentCodes,
+  type HospitalStays,
+  STAY_FIELD_SEPARATOR,
+  STAY_SEPARATOR,
+  type StayEvent,
+} from "./hospital-stays.js";
+export {
+  comparePartialBirthDates,
+  type PartialDateCategory,
+  partialBirthDatesAgree,
+  partialDateCategories,
+} from "./partial-dates.js";
+export { type PhoneticAlgorithm, phoneticAlgorithms, phoneticCode } from "./phonetics.js";
+export {
+  buildPmsiGeographicTable,
+  comparePmsiCodeToCommune,
+  type PmsiCommuneCategory,
+  type PmsiComparisonOptions,
+  type PmsiGeographicCode,
+  type PmsiGeographicTable,
+  parsePmsiGeographicCode,
+} from "./pmsi-geography.js";
+export {
+  compareHospitalStays,
+  countMatchingStays,
+  type StayBlockingKeyOptions,
+  type StayMatchCategory,
+  type StayMatchingOptions,
+  stayBlockingKeys,
+  stayCount,
+  stayMatchCategories,
+} from "./stay-matching.js";
