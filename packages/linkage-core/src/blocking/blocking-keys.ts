@@ -1,0 +1,239 @@
+// Blocking keys: one integer code per row for a rule, transforms computed once per distinct value and
+// several keys combined exactly through a typed hash of their code tuple (no per-row string work).
+import type { Dataset } from "../data/dataset.js";
+import { NULL_CODE } from "../data/dataset.js";
+import { DataError, SpecError, type SpecIssue } from "../errors.js";
+import { type PhoneticAlgorithm, phoneticAlgorithms, phoneticCode } from "../french/phonetics.js";
+import { combineCodes, type DenseCodes } from "./dense-codes.js";
+import type { BlockingKey, BlockingRuleSpec, KeyTransform, KeyTransformKind } from "./types.js";
+
+/** Encodes a name phonetically; an empty string means "no code" (a null key). */
+export type PhoneticEncoder = (algorithm: PhoneticAlgorithm, value: string) => string;
+
+export interface BlockingKeyOptions {
+  /** Encoder used by `phonetic` transforms; defaults to `phoneticCode`. Replace it to plug in another encoder. */
+  readonly phoneticEncoder?: PhoneticEncoder;
+}
+
+/** Most rules in one run: `CandidatePairs.ruleIndex` holds rule positions in a Uint8Array. */
+export const MAX_BLOCKING_RULES = 256;
+
+/**
+ * Composite key code of every row for one rule: rows get equal codes exactly when every key of the rule
+ * is equal; NULL_CODE when any key is null (null keys never match). Codes are dense from 0.
+ */
+export function computeBlockingKeys(
+  dataset: Dataset,
+  rule: BlockingRuleSpec,
+  options: BlockingKeyOptions = {},
+): Int32Array {
+  checkRules(dataset, [rule], () => "$");
+  return encodeBlockingRule(dataset, rule, options).codes;
+}
+
+/** Checks rules against the dataset, reporting every problem at once (SpecError, then DataError). */
+export function checkBlockingRules(dataset: Dataset, rules: readonly BlockingRuleSpec[]): void {
+  const issues: SpecIssue[] = [];
+  if (rules.length === 0) {
+    issues.push({
+      jsonPath: "$.blockingRules",
+      message: "no blocking rules given; give at least one, or use cartesianPairs to compare every pair.",
+    });
+  }
+  if (rules.length > MAX_BLOCKING_RULES) {
+    issues.push({
+      jsonPath: "$.blockingRules",
+      message: `${rules.length} blocking rules given; at most ${MAX_BLOCKING_RULES} are supported.`,
+    });
+  }
+  if (issues.length > 0) throw new SpecError(issues);
+  checkRules(dataset, rules, (index) => `$.blockingRules[${index}]`);
+}
+
+/** Key codes of a rule already checked by `checkBlockingRules`. */
+export function encodeBlockingRule(
+  dataset: Dataset,
+  rule: BlockingRuleSpec,
+  options: BlockingKeyOptions = {},
+): DenseCodes {
+  let combined: DenseCodes | undefined;
+  for (const key of rule.keys) {
+    const encoded = encodeKey(dataset, key, options);
+    combined = combined === undefined ? encoded : combineCodes(combined.codes, encoded.codes);
+  }
+  if (combined === undefined) throw new RangeError("a blocking rule needs at least one key");
+  return combined;
+}
+
+type ValueTransform = (value: string) => string | null;
+
+type TransformBuilders = {
+  readonly [Kind in KeyTransformKind]: (
+    transform: Extract<KeyTransform, { kind: Kind }>,
+    phoneticEncoder: PhoneticEncoder,
+  ) => ValueTransform;
+};
+
+// Canonical dates only (standardisation produces them): anything else gives a null key, which never matches.
+const CANONICAL_DATE = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+const transformBuilders: TransformBuilders = {
+  prefix: (transform) => (value) => sliceCharacters(value, 0, transform.length),
+  substring: (transform) => (value) =>
+    sliceCharacters(
+      value,
+      transform.start,
+      transform.length === undefined ? undefined : transform.start + transform.length,
+    ),
+  year: () => (value) => (CANONICAL_DATE.test(value) ? value.slice(0, 4) : null),
+  yearMonth: () => (value) => {
+    const match = CANONICAL_DATE.exec(value);
+    return match?.[1] === undefined ? null : value.slice(0, 7);
+  },
+  phonetic: (transform, phoneticEncoder) => (value) => phoneticEncoder(transform.algorithm, value),
+};
+
+function buildTransform(transform: KeyTransform, phoneticEncoder: PhoneticEncoder): ValueTransform {
+  const build = transformBuilders[transform.kind] as (
+    transform: KeyTransform,
+    phoneticEncoder: PhoneticEncoder,
+  ) => ValueTransform;
+  return build(transform, phoneticEncoder);
+}
+
+/** Codes of one key: the transform runs once per distinct column value, then rows are mapped by code. */
+function encodeKey(dataset: Dataset, key: BlockingKey, options: BlockingKeyOptions): DenseCodes {
+  const column = dataset.columns.get(key.column)!;
+  const { keyOfValue, keyCount } =
+    key.transform === undefined
+      ? untransformedKeys(column.dictionary)
+      : transformedKeys(
+          column.dictionary,
+          buildTransform(key.transform, options.phoneticEncoder ?? phoneticCode),
+        );
+  const valueCodes = column.codes;
+  const codes = new Int32Array(valueCodes.length);
+  for (let row = 0; row < valueCodes.length; row++) {
+    const valueCode = valueCodes[row];
+    codes[row] = valueCode < 0 ? NULL_CODE : keyOfValue[valueCode];
+  }
+  return { codes, keyCount };
+}
+
+interface KeyOfValue {
+  readonly keyOfValue: Int32Array;
+  readonly keyCount: number;
+}
+
+/** A column's own codes are already keys (an empty value, which datasets normally never hold, is null). */
+function untransformedKeys(dictionary: readonly string[]): KeyOfValue {
+  const keyOfValue = new Int32Array(dictionary.length);
+  dictionary.forEach((value, valueCode) => {
+    keyOfValue[valueCode] = value === "" ? NULL_CODE : valueCode;
+  });
+  return { keyOfValue, keyCount: dictionary.length };
+}
+
+/** Distinct values can share a transformed key (MARTIN and MARTINEZ share prefix MAR): intern the keys. */
+function transformedKeys(dictionary: readonly string[], transform: ValueTransform): KeyOfValue {
+  const keyOfValue = new Int32Array(dictionary.length);
+  const keyCodes = new Map<string, number>();
+  dictionary.forEach((value, valueCode) => {
+    const keyValue = transform(value);
+    if (keyValue === null || keyValue === "") {
+      keyOfValue[valueCode] = NULL_CODE;
+      return;
+    }
+    let keyCode = keyCodes.get(keyValue);
+    if (keyCode === undefined) {
+      keyCode = keyCodes.size;
+      keyCodes.set(keyValue, keyCode);
+    }
+    keyOfValue[valueCode] = keyCode;
+  });
+  return { keyOfValue, keyCount: keyCodes.size };
+}
+
+/** Characters [start, end) counted in code points, so that no surrogate pair is ever cut in half. */
+function sliceCharacters(value: string, start: number, end: number | undefined): string | null {
+  const sliced = /[\uD800-\uDFFF]/.test(value)
+    ? Array.from(value).slice(start, end).join("")
+    : value.slice(start, end);
+  return sliced === "" ? null : sliced;
+}
+
+function checkRules(
+  dataset: Dataset,
+  rules: readonly BlockingRuleSpec[],
+  rulePath: (index: number) => string,
+): void {
+  const issues: SpecIssue[] = [];
+  const missing: string[] = [];
+  rules.forEach((rule, ruleIndex) => {
+    const path = rulePath(ruleIndex);
+    if (rule.keys.length === 0) {
+      issues.push({ jsonPath: `${path}.keys`, message: "a blocking rule needs at least one key." });
+    }
+    rule.keys.forEach((key, keyIndex) => {
+      const keyPath = `${path}.keys[${keyIndex}]`;
+      if (!dataset.columns.has(key.column)) missing.push(`"${key.column}" (${keyPath}.column)`);
+      if (key.transform !== undefined) checkTransform(key.transform, `${keyPath}.transform`, issues);
+    });
+  });
+  if (issues.length > 0) throw new SpecError(issues);
+  if (missing.length > 0) {
+    throw new DataError(
+      "BLOCKING_COLUMN_MISSING",
+      `blocking uses column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} missing from dataset "${dataset.name}" (columns: ${[...dataset.columns.keys()].join(", ")}).`,
+      { hint: "Fix the column names in the blocking rules, or add the columns to the data." },
+    );
+  }
+}
+
+function checkTransform(transform: KeyTransform, path: string, issues: SpecIssue[]): void {
+  const isCount = (value: unknown, minimum: number) =>
+    typeof value === "number" && Number.isInteger(value) && value >= minimum;
+  switch (transform.kind) {
+    case "prefix":
+      if (!isCount(transform.length, 1)) {
+        issues.push({
+          jsonPath: `${path}.length`,
+          message: "prefix length must be an integer of at least 1.",
+        });
+      }
+      return;
+    case "substring":
+      if (!isCount(transform.start, 0)) {
+        issues.push({
+          jsonPath: `${path}.start`,
+          message: "substring start must be an integer of at least 0.",
+        });
+      }
+      if (transform.length !== undefined && !isCount(transform.length, 1)) {
+        issues.push({
+          jsonPath: `${path}.length`,
+          message:
+            "substring length must be an integer of at least 1 (or left out for the rest of the value).",
+        });
+      }
+      return;
+    case "year":
+    case "yearMonth":
+      return;
+    case "phonetic":
+      if (!phoneticAlgorithms.includes(transform.algorithm)) {
+        issues.push({
+          jsonPath: `${path}.algorithm`,
+          message: `unknown phonetic algorithm; use one of ${phoneticAlgorithms.join(", ")}.`,
+        });
+      }
+      return;
+    default: {
+      const kind = (transform as { kind?: unknown }).kind;
+      issues.push({
+        jsonPath: `${path}.kind`,
+        message: `unknown key transform ${JSON.stringify(kind)}; use one of ${Object.keys(transformBuilders).join(", ")}.`,
+      });
+    }
+  }
+}

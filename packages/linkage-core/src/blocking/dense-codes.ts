@@ -1,0 +1,75 @@
+// Exact interning of integer code tuples into dense codes, with an open-addressing hash table on typed arrays:
+// how a blocking rule of several keys becomes one comparable code per row without building any string.
+import { NULL_CODE } from "../data/dataset.js";
+
+/** One code per row in [0, keyCount), or NULL_CODE; equal codes mean equal keys. */
+export interface DenseCodes {
+  readonly codes: Int32Array;
+  /** Exclusive upper bound of the codes (some codes below it may be unused). */
+  readonly keyCount: number;
+}
+
+const EMPTY_SLOT = -1;
+
+/**
+ * Combines two code columns row by row: rows with equal (first, second) codes get equal dense codes, rows
+ * with different tuples different ones (exact, not a lossy hash). A row is null if either code is null.
+ */
+export function combineCodes(first: Int32Array, second: Int32Array): DenseCodes {
+  if (first.length !== second.length) {
+    throw new RangeError(`cannot combine code columns of ${first.length} and ${second.length} rows`);
+  }
+  return internTuples(first, second);
+}
+
+/** Renumbers arbitrary integer codes densely (negative codes are null), keeping equality. */
+export function densifyCodes(values: Int32Array): DenseCodes {
+  return internTuples(values, undefined);
+}
+
+function internTuples(first: Int32Array, second: Int32Array | undefined): DenseCodes {
+  const rowCount = first.length;
+  // At most rowCount distinct tuples: a table of at least twice that keeps the load factor at or below 1/2.
+  let capacity = 16;
+  while (capacity < rowCount * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const slotFirst = new Int32Array(capacity);
+  const slotSecond = new Int32Array(capacity);
+  const slotCode = new Int32Array(capacity).fill(EMPTY_SLOT);
+  const codes = new Int32Array(rowCount);
+  let keyCount = 0;
+  for (let row = 0; row < rowCount; row++) {
+    const a = first[row];
+    const b = second === undefined ? 0 : second[row];
+    if (a < 0 || b < 0) {
+      codes[row] = NULL_CODE;
+      continue;
+    }
+    let slot = mixCodes(a, b) & mask;
+    for (;;) {
+      const code = slotCode[slot];
+      if (code === EMPTY_SLOT) {
+        slotFirst[slot] = a;
+        slotSecond[slot] = b;
+        slotCode[slot] = keyCount;
+        codes[row] = keyCount++;
+        break;
+      }
+      if (slotFirst[slot] === a && slotSecond[slot] === b) {
+        codes[row] = code;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return { codes, keyCount };
+}
+
+/** 32-bit mix of two codes (multiply–xorshift), so that consecutive codes spread over the table. */
+function mixCodes(a: number, b: number): number {
+  let hash = Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ 0x7f4a7c15, 0x85ebca6b);
+  hash ^= hash >>> 15;
+  hash = Math.imul(hash, 0x2c1b3c6d);
+  hash ^= hash >>> 12;
+  return hash;
+}

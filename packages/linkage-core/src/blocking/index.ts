@@ -1,0 +1,22 @@
+// Public surface of blocking: keys, counts before generation, candidate pairs, random pairs and recall.
+export {
+  type BlockingKeyOptions,
+  checkBlockingRules,
+  computeBlockingKeys,
+  MAX_BLOCKING_RULES,
+  type PhoneticEncoder,
+} from "./blocking-keys.js";
+export { type BlockingRecall, blockingRecall } from "./blocking-recall.js";
+export { blockingRuleName } from "./blocking-rule-name.js";
+export { ALL_PAIRS_RULE_NAME, cartesianPairs } from "./cartesian-pairs.js";
+export {
+  type BlockingCounts,
+  type BlockingRuleCount,
+  type CountOptions,
+  countCandidatePairs,
+} from "./count-candidate-pairs.js";
+export { type GenerateOptions, generateCandidatePairs } from "./generate-candidate-pairs.js";
+export { type RandomPairs, sampleRandomPairs } from "./sample-random-pairs.js";
+export type { BlockingProgress, BlockingProgressListener } from "./scan-rule-pairs.js";
+export { TOO_MANY_PAIRS_CODE, TooManyPairsError } from "./too-many-pairs-error.js";
+export type { BlockingKey, BlockingRuleSpec, KeyTransform, KeyTransformKind } from "./types.js";
