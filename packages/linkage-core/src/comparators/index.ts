@@ -1,0 +1,22 @@
+// Public surface of the comparators: string similarities and distances, numeric, date and geographic
+// differences, and the flat-buffer variants used by the comparison hot loop.
+export {
+  type CalendarDate,
+  dateDifferenceDays,
+  dateDifferenceMonths,
+  dateDifferenceYears,
+  dayNumber,
+  daysInMonth,
+  isDayMonthTransposition,
+  isLeapYear,
+  parseCanonicalDate,
+} from "./calendar-date.js";
+export { editDistanceComparators, similarityComparators } from "./comparator-registry.js";
+export { damerauLevenshtein, damerauLevenshteinFlat } from "./damerau-levenshtein.js";
+export { type FlatStrings, flatStringAt, flattenStrings } from "./flat-strings.js";
+export { greatCircleDistanceKm, MEAN_EARTH_RADIUS_KM } from "./great-circle-distance.js";
+export { type JaroWinklerOptions, jaro, jaroFlat, jaroWinkler, jaroWinklerFlat } from "./jaro-winkler.js";
+export { levenshtein, levenshteinFlat, levenshteinWithin, levenshteinWithinFlat } from "./levenshtein.js";
+export { absoluteDifference, relativeDifference } from "./numeric-difference.js";
+export { qgramDice, qgramJaccard } from "./qgram-similarity.js";
+export { tokenDice, tokenJaccard } from "./token-similarity.js";
