@@ -1,0 +1,45 @@
+// Public API of estimation: u from random pairs, λ, EM on pattern counts, supervised m and u, sessions.
+export {
+  type CombinedTraining,
+  type CombineTrainingOptions,
+  combineTrainingSessions,
+  type TrainingSessionResult,
+} from "./combine-training-sessions.js";
+export {
+  comparisonSpaceSize,
+  type DeterministicPriorInput,
+  estimatePriorFromDeterministicMatches,
+} from "./comparison-space.js";
+export {
+  clampProbability,
+  type EstimationWarning,
+  floorAndNormalise,
+  PROBABILITY_FLOOR,
+} from "./estimation-warning.js";
+export {
+  type EmResult,
+  type ExpectationMaximisationOptions,
+  runExpectationMaximisation,
+} from "./expectation-maximisation.js";
+export {
+  DEFAULT_PSEUDO_COUNT,
+  estimateMFromLabels,
+  estimateUFromLabels,
+  estimateUFromSample,
+  type LevelFrequencyOptions,
+} from "./level-frequencies.js";
+export { poolAdjacentViolators, poolAdjacentViolatorsDecreasing } from "./pool-adjacent-violators.js";
+export {
+  RANDOM_SAMPLE_RULE,
+  type RandomPairSampleOptions,
+  sampleRandomPairs,
+} from "./sample-random-pairs.js";
+export {
+  DEFAULT_STARTING_PRIOR,
+  STARTING_TOP_LEVEL_M,
+  type StartingParametersInput,
+  startingM,
+  startingParameters,
+  startingU,
+} from "./starting-parameters.js";
+export type { ComparisonParameters, ModelParameters } from "./types.js";
