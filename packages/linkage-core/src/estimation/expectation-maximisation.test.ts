@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { patternCountsOf } from "../../test/estimation-simulation.js";
 import type { PatternCounts } from "../vectors/types.js";
 import { PROBABILITY_FLOOR } from "./estimation-warning.js";
-import { runExpectationMaximisation } from "./expectation-maximisation.js";
+import { monotoneLikelihoodRatio, runExpectationMaximisation } from "./expectation-maximisation.js";
 import type { ModelParameters } from "./types.js";
 
 function parameters(prior: number, comparisons: [m: number[], u: number[]][]): ModelParameters {
@@ -326,8 +326,8 @@ describe("runExpectationMaximisation", () => {
     expect(result.parameters.comparisons[0]!.m).not.toEqual([0.2, 0.8]);
   });
 
-  it("keeps m non-decreasing and u non-increasing in the level when monotonic", () => {
-    // Matches mostly at level 0 or 2, rarely 1: unconstrained m would dip at level 1.
+  it("keeps the Bayes factor m/u non-decreasing in the level when monotonic", () => {
+    // Matches mostly at level 0 or 2, rarely 1: unconstrained, level 1 would weigh less than level 0.
     const patterns = patternCountsOf(
       [3, 2],
       [
@@ -339,35 +339,47 @@ describe("runExpectationMaximisation", () => {
         [[2, 0], 30],
       ],
     );
-    const start = parameters(0.1, [
+    // The second comparison (frozen, near-decisive) tells matches apart; u of the first is held at
+    // [0.7, 0.2, 0.1], as when it comes from random pairs. Free m ≈ [0.27, 0.02, 0.71]: level 1 weighs less
+    // than level 0.
+    const start = parameters(112 / 952, [
       [
         [0.1, 0.2, 0.7],
         [0.7, 0.2, 0.1],
       ],
       [
-        [0.1, 0.9],
-        [0.9, 0.1],
+        [0.001, 0.999],
+        [0.999, 0.001],
       ],
     ]);
-    const free = runExpectationMaximisation(patterns, start, {
+    const settings = {
       maxIterations: 200,
       tolerance: 1e-10,
-      estimateU: true,
-    });
-    const ordered = runExpectationMaximisation(patterns, start, {
-      maxIterations: 200,
-      tolerance: 1e-10,
-      estimateU: true,
-      monotonic: true,
-    });
-    const freeM = free.parameters.comparisons[0]!.m;
-    expect(freeM[1]!).toBeLessThan(freeM[0]!);
+      estimatePrior: false,
+      frozenComparisons: [false, true],
+    };
+    const free = runExpectationMaximisation(patterns, start, settings);
+    const ordered = runExpectationMaximisation(patterns, start, { ...settings, monotonic: true });
+    const freeComparison = free.parameters.comparisons[0]!;
+    const bayesFactor = (comparison: { m: readonly number[]; u: readonly number[] }, level: number) =>
+      comparison.m[level]! / comparison.u[level]!;
+    expect(bayesFactor(freeComparison, 1)).toBeLessThan(bayesFactor(freeComparison, 0));
     for (const comparison of ordered.parameters.comparisons) {
+      expect(comparison.m.reduce((sum, value) => sum + value, 0)).toBeCloseTo(1, 12);
       for (let level = 1; level < comparison.m.length; level++) {
-        expect(comparison.m[level]!).toBeGreaterThanOrEqual(comparison.m[level - 1]! - 1e-15);
-        expect(comparison.u[level]!).toBeLessThanOrEqual(comparison.u[level - 1]! + 1e-15);
+        expect(bayesFactor(comparison, level)).toBeGreaterThanOrEqual(
+          bayesFactor(comparison, level - 1) * (1 - 1e-12),
+        );
       }
     }
+  });
+
+  it("constrains only the order of the Bayes factors, not of m", () => {
+    // m of "else" above m of the partial level is fine as long as its Bayes factor is lower.
+    expect(monotoneLikelihoodRatio([0.3, 0.1, 0.6], [0.9, 0.05, 0.05])).toEqual([0.3, 0.1, 0.6]);
+    const pooled = monotoneLikelihoodRatio([0.2, 0.1, 0.7], [0.5, 0.4, 0.1]);
+    expect(pooled[0]! / 0.5).toBeCloseTo(pooled[1]! / 0.4, 12);
+    expect(pooled.reduce((sum, value) => sum + value, 0)).toBeCloseTo(1, 12);
   });
 
   it("floors probabilities so no level gets exactly 0, and warns about unobserved levels", () => {

@@ -7,7 +7,7 @@ import {
   floorAndNormalise,
   PROBABILITY_FLOOR,
 } from "./estimation-warning.js";
-import { poolAdjacentViolators, poolAdjacentViolatorsDecreasing } from "./pool-adjacent-violators.js";
+import { poolAdjacentViolators } from "./pool-adjacent-violators.js";
 import type { ComparisonParameters, ModelParameters } from "./types.js";
 
 export interface ExpectationMaximisationOptions {
@@ -30,7 +30,7 @@ export interface ExpectationMaximisationOptions {
   readonly estimateU?: boolean;
   /** Re-estimate λ (default true). */
   readonly estimatePrior?: boolean;
-  /** After each M step keep m non-decreasing and u non-increasing in the level (fastLink). Default false. */
+  /** After each M step keep the Bayes factor m/u non-decreasing in the level (see monotoneLikelihoodRatio). Default false. */
   readonly monotonic?: boolean;
   /** Called after each iteration with its 1-based number and the largest parameter change. */
   readonly onIteration?: (iteration: number, maxChange: number) => void;
@@ -318,16 +318,30 @@ function maximisationStep(
     if (layout.updated[comparison] === 0) continue;
     const start = layout.offsets[comparison]!;
     const end = start + layout.levelCounts[comparison]!;
+    if (settings.estimateU) {
+      const u = proportions(expected.nonMatchesAtLevel.subarray(start, end));
+      if (u !== undefined) current.u.set(floorAndNormalise(u), start);
+    }
     const m = proportions(expected.matchesAtLevel.subarray(start, end));
     // All-null comparisons carry no information: they keep their values.
-    if (m !== undefined)
-      current.m.set(floorAndNormalise(settings.monotonic ? poolAdjacentViolators(m) : m), start);
-    if (!settings.estimateU) continue;
-    const u = proportions(expected.nonMatchesAtLevel.subarray(start, end));
-    if (u !== undefined) {
-      current.u.set(floorAndNormalise(settings.monotonic ? poolAdjacentViolatorsDecreasing(u) : u), start);
-    }
+    if (m === undefined) continue;
+    const u = Array.from(current.u.subarray(start, end));
+    current.m.set(floorAndNormalise(settings.monotonic ? monotoneLikelihoodRatio(m, u) : m), start);
   }
+}
+
+/**
+ * m adjusted so that the Bayes factor m/u never decreases with the level (a more similar level never weighs
+ * less than a less similar one), u held as it is. For multinomial proportions under this likelihood-ratio
+ * order, the maximum-likelihood m is the isotonic regression of the ratios m/u weighted by u, times u
+ * (Robertson, Wright & Dykstra, Order Restricted Statistical Inference, 1988, §5.3); the weighted pooling
+ * keeps Σ u·(m/u) = Σ m = 1. Only the order of the weights is constrained, not of m itself: m of "else" may
+ * well exceed m of a partial level.
+ */
+export function monotoneLikelihoodRatio(m: readonly number[], u: readonly number[]): number[] {
+  const ratios = m.map((value, level) => value / u[level]!);
+  const pooled = poolAdjacentViolators(ratios, u);
+  return pooled.map((ratio, level) => ratio * u[level]!);
 }
 
 /**

@@ -19,6 +19,7 @@ export {
 export {
   type EmResult,
   type ExpectationMaximisationOptions,
+  monotoneLikelihoodRatio,
   runExpectationMaximisation,
 } from "./expectation-maximisation.js";
 export {
@@ -28,7 +29,7 @@ export {
   estimateUFromSample,
   type LevelFrequencyOptions,
 } from "./level-frequencies.js";
-export { poolAdjacentViolators, poolAdjacentViolatorsDecreasing } from "./pool-adjacent-violators.js";
+export { poolAdjacentViolators } from "./pool-adjacent-violators.js";
 export {
   RANDOM_SAMPLE_RULE,
   type RandomPairSampleOptions,

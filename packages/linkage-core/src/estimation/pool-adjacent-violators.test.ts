@@ -1,6 +1,6 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { poolAdjacentViolators, poolAdjacentViolatorsDecreasing } from "./pool-adjacent-violators.js";
+import { poolAdjacentViolators } from "./pool-adjacent-violators.js";
 
 describe("poolAdjacentViolators", () => {
   it("pools violating neighbours into their mean", () => {
@@ -10,10 +10,8 @@ describe("poolAdjacentViolators", () => {
     expect(poolAdjacentViolators([1, 3, 2], [1, 3, 1])).toEqual([1, 2.75, 2.75]);
   });
 
-  it("leaves ordered input unchanged and mirrors for the decreasing case", () => {
+  it("leaves ordered input unchanged", () => {
     expect(poolAdjacentViolators([0.1, 0.2, 0.7])).toEqual([0.1, 0.2, 0.7]);
-    expect(poolAdjacentViolatorsDecreasing([0.5, 0.1, 0.4])).toEqual([0.5, 0.25, 0.25]);
-    expect(poolAdjacentViolatorsDecreasing([0.7, 0.2, 0.1])).toEqual([0.7, 0.2, 0.1]);
   });
 
   it("returns a non-decreasing sequence with the same sum (unit weights)", () => {

@@ -1,4 +1,4 @@
-// Isotonic regression by pool-adjacent-violators: the monotonic constraint on m and u (fastLink's ordering).
+// Isotonic regression by pool-adjacent-violators: the monotonic constraint on the Bayes factors of levels.
 
 /**
  * The non-decreasing sequence closest to `values` in weighted least squares: adjacent values that violate the
@@ -33,13 +33,4 @@ export function poolAdjacentViolators(values: readonly number[], weights?: reado
     for (let entry = 0; entry < sizes[block]!; entry++) result.push(mean);
   });
   return result;
-}
-
-/** The non-increasing counterpart: pools violators so that values never rise with the index. */
-export function poolAdjacentViolatorsDecreasing(
-  values: readonly number[],
-  weights?: readonly number[],
-): number[] {
-  const reversed = poolAdjacentViolators([...values].reverse(), weights ? [...weights].reverse() : undefined);
-  return reversed.reverse();
 }
