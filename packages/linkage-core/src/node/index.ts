@@ -2,3 +2,4 @@
 export { type AtomicWriteStream, createAtomicWriteStream, writeFileAtomic } from "./atomic-write.js";
 export { type CsvFileWriter, type CsvFileWriterOptions, createCsvFileWriter } from "./csv-file-writer.js";
 export { readCsvFile } from "./read-csv-file.js";
+export * from "../synthetic/node/index.js";
