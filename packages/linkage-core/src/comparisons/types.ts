@@ -1,4 +1,5 @@
 // What to compare, as plain JSON-serialisable data. Compiled later into evaluators over typed arrays.
+import type { PhoneticAlgorithm } from "../french/phonetics.js";
 
 /** Similarity comparators: a level holds when similarity ≥ threshold (values in [0, 1]). */
 export type SimilarityComparator = "jaroWinkler" | "jaro" | "jaccard" | "dice" | "tokenJaccard" | "tokenDice";
@@ -16,11 +17,19 @@ interface LevelBase {
 /** Any of the comparison's input columns is null on either side. Always the first level when present. */
 export interface NullLevel extends LevelBase {
   readonly kind: "null";
+  /**
+   * "any" (default): null when any input column is missing on either side. "all": only when every input
+   * column is missing on at least one side (a forename+surname comparison still has evidence when only the
+   * forename is missing).
+   */
+  readonly columnsMissing?: "any" | "all";
 }
 /** Values equal (after standardisation). `termFrequency` turns on term-frequency adjustment for this level. */
 export interface ExactLevel extends LevelBase {
   readonly kind: "exact";
   readonly column?: string;
+  /** Several columns that must all agree (for example forename and surname); exclusive with `column`. */
+  readonly columns?: readonly string[];
   readonly termFrequency?: boolean;
   /** Weight of the term-frequency adjustment in [0, 1] (1 = Splink's full adjustment). */
   readonly termFrequencyWeight?: number;
@@ -32,12 +41,16 @@ export interface SimilarityLevel extends LevelBase {
   /** q-gram length for jaccard/dice (default 2). */
   readonly q?: number;
   readonly column?: string;
+  /** Several columns that must all reach the threshold; exclusive with `column`. */
+  readonly columns?: readonly string[];
 }
 export interface EditDistanceLevel extends LevelBase {
   readonly kind: "editDistance";
   readonly comparator: EditDistanceComparator;
   readonly threshold: number;
   readonly column?: string;
+  /** Several columns that must all be within the threshold; exclusive with `column`. */
+  readonly columns?: readonly string[];
 }
 export interface NumericDifferenceLevel extends LevelBase {
   readonly kind: "numericDifference";
@@ -56,6 +69,14 @@ export interface DateDifferenceLevel extends LevelBase {
 export interface DayMonthSwapLevel extends LevelBase {
   readonly kind: "dayMonthSwap";
   readonly column?: string;
+}
+/** Phonetic codes equal under the given algorithm (French Soundex, Phonex, FONEM, Double Metaphone). */
+export interface PhoneticLevel extends LevelBase {
+  readonly kind: "phonetic";
+  readonly algorithm: PhoneticAlgorithm;
+  readonly column?: string;
+  /** Several columns whose codes must all be equal; exclusive with `column`. */
+  readonly columns?: readonly string[];
 }
 /** Two columns swapped between the records (first name ↔ surname). */
 export interface ColumnsReversedLevel extends LevelBase {
@@ -93,6 +114,7 @@ export type LevelSpec =
   | NumericDifferenceLevel
   | DateDifferenceLevel
   | DayMonthSwapLevel
+  | PhoneticLevel
   | ColumnsReversedLevel
   | DistanceKmLevel
   | LiteralLevel
