@@ -1,8 +1,9 @@
 // Pairwise precision and recall of clusters against known entities, from a contingency table (no pair loops).
+import { countPairsSharingCode, groupRowsByCode, pairsAmong } from "../blocking/key-groups.js";
 import { NULL_CODE } from "../data/dataset.js";
 import { LinkageError } from "../errors.js";
+import { denseCodes } from "./dense-codes.js";
 import { harmonicMean } from "./evaluate-links.js";
-import { denseCodes, groupRows, pairsAmong } from "./group-rows.js";
 
 export interface ClusterEvaluation {
   /** Pairs of rows in the same predicted cluster and the same true entity. */
@@ -40,17 +41,14 @@ export function evaluateClusters(clusterOf: Int32Array, truth: Int32Array): Clus
     labelledClusters[row] = entities.codes[row] === NULL_CODE ? NULL_CODE : clusterOf[row]!;
   }
   const clusters = denseCodes(labelledClusters, "cluster id");
-  const { start, rows } = groupRows(clusters.codes, clusters.count);
-  const entitySizes = new Int32Array(entities.count);
-  for (const entity of entities.codes) if (entity >= 0) entitySizes[entity]!++;
-  let truePairs = 0;
-  for (const size of entitySizes) truePairs += pairsAmong(size);
+  const { groupStart: start, rows } = groupRowsByCode(clusters.codes, clusters.keyCount);
+  const truePairs = countPairsSharingCode(entities.codes, entities.keyCount);
   // Per cluster: pairs within it, and pairs within each of its (cluster, entity) cells, tallied in a
   // scratch array that is reset by walking the same rows again.
   let predictedPairs = 0;
   let truePositives = 0;
-  const inCell = new Int32Array(entities.count);
-  for (let cluster = 0; cluster < clusters.count; cluster++) {
+  const inCell = new Int32Array(entities.keyCount);
+  for (let cluster = 0; cluster < clusters.keyCount; cluster++) {
     const first = start[cluster]!;
     const end = start[cluster + 1]!;
     predictedPairs += pairsAmong(end - first);

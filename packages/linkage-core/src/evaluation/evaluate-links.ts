@@ -1,9 +1,9 @@
 // Precision, recall and F1 of predicted links against known entities, over the whole comparison space.
+import { groupRowsByCode } from "../blocking/key-groups.js";
 import { NULL_CODE } from "../data/dataset.js";
 import { LinkageError } from "../errors.js";
 import { passesThreshold } from "../scoring/threshold.js";
 import type { LinkType, ThresholdSpec } from "../spec/types.js";
-import { groupRows } from "./group-rows.js";
 import { checkSources, countTruePairs, inComparisonSpace } from "./true-pairs.js";
 
 export interface LinkEvaluation {
@@ -55,11 +55,11 @@ export function evaluateLinks(input: EvaluateLinksInput): LinkEvaluation {
         `predicted link ${pair} refers to a row outside 0…${rowCount - 1}.`,
       );
     }
-    lower[pair] = a < b ? a : b;
+    lower[pair] = Math.min(a, b);
   }
   // Duplicates are found without sorting: pairs grouped by their lower row, and a mark per upper row
   // saying which lower row last used it.
-  const { start, rows: pairsByLower } = groupRows(lower, rowCount);
+  const { groupStart: start, rows: pairsByLower } = groupRowsByCode(lower, rowCount);
   const lastLower = new Int32Array(rowCount).fill(-1);
   let truePositives = 0;
   let falsePositives = 0;

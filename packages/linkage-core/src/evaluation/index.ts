@@ -19,3 +19,4 @@ export {
   precisionRecallCurve,
 } from "./precision-recall-curve.js";
 export { countTruePairs, inComparisonSpace } from "./true-pairs.js";
+export { type TruthFromPairs, truthFromPairs } from "./truth-from-pairs.js";

@@ -1,7 +1,8 @@
 // Counting true pairs from an entity code per row, over the whole comparison space of a link type.
+import { countPairsSharingCode } from "../blocking/key-groups.js";
 import { LinkageError } from "../errors.js";
 import type { LinkType } from "../spec/types.js";
-import { denseCodes, groupRows, pairsAmong } from "./group-rows.js";
+import { denseCodes } from "./dense-codes.js";
 
 /**
  * Whether a pair of rows belongs to the comparison space: `link` compares only rows of different sources;
@@ -25,23 +26,7 @@ export function inComparisonSpace(
 export function countTruePairs(truth: Int32Array, linkType: LinkType, sourceOf?: Uint8Array): number {
   checkSources(truth, sourceOf);
   const entities = denseCodes(truth, "entity");
-  const { start, rows } = groupRows(entities.codes, entities.count);
-  let allPairs = 0;
-  let withinSourcePairs = 0;
-  const perSource = new Int32Array(256);
-  for (let entity = 0; entity < entities.count; entity++) {
-    allPairs += pairsAmong(start[entity + 1]! - start[entity]!);
-    if (linkType !== "link" || sourceOf === undefined) continue;
-    // Within-source pairs of this entity, with a small per-source tally reset after use.
-    for (let index = start[entity]!; index < start[entity + 1]!; index++)
-      perSource[sourceOf[rows[index]!]!]!++;
-    for (let index = start[entity]!; index < start[entity + 1]!; index++) {
-      const source = sourceOf[rows[index]!]!;
-      withinSourcePairs += pairsAmong(perSource[source]!);
-      perSource[source] = 0;
-    }
-  }
-  return allPairs - withinSourcePairs;
+  return countPairsSharingCode(entities.codes, entities.keyCount, linkType === "link" ? sourceOf : undefined);
 }
 
 export function checkSources(truth: Int32Array, sourceOf: Uint8Array | undefined): void {

@@ -1,0 +1,24 @@
+// Public API of the pipeline: the stages composed, and each stage for callers who need control.
+export { type LinkDecisions, linkRecords, type OneToOneLinks, type RecordClusters } from "./link-records.js";
+export {
+  type Predictions,
+  type PredictOptions,
+  predictPairs,
+  termFrequencyAdjustments,
+} from "./predict-pairs.js";
+export { type LinkageContext, type PrepareLinkageOptions, prepareLinkage } from "./prepare-linkage.js";
+export type { ProgressEvent, ProgressListener } from "./progress.js";
+export {
+  DEFAULT_ERROR_RATE_THRESHOLDS,
+  type LinkageResult,
+  type RunLinkageOptions,
+  runLinkage,
+  type StageTimings,
+} from "./run-linkage.js";
+export {
+  type PipelineTrainingSummary,
+  type TrainedModel,
+  type TrainModelOptions,
+  trainModel,
+} from "./train-model.js";
+export type { LinkageWarning } from "./warnings.js";

@@ -1,0 +1,114 @@
+// The whole pipeline in one call, composed from the exported stages: prepare → block → train → predict → link.
+import { type BlockingCounts, countCandidatePairs } from "../blocking/count-candidate-pairs.js";
+import { generateCandidatePairs } from "../blocking/generate-candidate-pairs.js";
+import type { Dataset } from "../data/dataset.js";
+import type { ModelParameters } from "../estimation/types.js";
+import { type EstimatedErrorRate, estimateErrorRates } from "../evaluation/estimate-error-rates.js";
+import type { LinkageSpec } from "../spec/types.js";
+import { type LinkDecisions, linkRecords } from "./link-records.js";
+import { type Predictions, predictPairs } from "./predict-pairs.js";
+import { type LinkageContext, type PrepareLinkageOptions, prepareLinkage } from "./prepare-linkage.js";
+import { type ProgressListener, stepProgress } from "./progress.js";
+import { type PipelineTrainingSummary, trainModel } from "./train-model.js";
+import type { LinkageWarning } from "./warnings.js";
+
+export interface RunLinkageOptions extends PrepareLinkageOptions {
+  /** Use these parameters instead of training (applying a saved model). */
+  readonly parameters?: ModelParameters;
+  readonly onProgress?: ProgressListener;
+  /** Match-probability thresholds at which label-free error rates are estimated. */
+  readonly errorRateThresholds?: readonly number[];
+}
+
+/** Wall-clock milliseconds spent in each stage. */
+export interface StageTimings {
+  readonly prepareMs: number;
+  readonly blockingMs: number;
+  readonly trainingMs: number;
+  readonly predictionMs: number;
+  readonly linkingMs: number;
+  readonly totalMs: number;
+}
+
+export interface LinkageResult {
+  readonly context: LinkageContext;
+  readonly blockingCounts: BlockingCounts;
+  readonly parameters: ModelParameters;
+  /** Absent when the parameters were given rather than trained. */
+  readonly training?: PipelineTrainingSummary;
+  readonly predictions: Predictions;
+  readonly decisions: LinkDecisions;
+  readonly errorRates: readonly EstimatedErrorRate[];
+  readonly timings: StageTimings;
+  readonly warnings: readonly LinkageWarning[];
+}
+
+export const DEFAULT_ERROR_RATE_THRESHOLDS: readonly number[] = [0.5, 0.8, 0.9, 0.95, 0.99];
+
+/** Runs a linkage end to end. Every stage is also exported, for callers who need control over one of them. */
+export function runLinkage(
+  spec: LinkageSpec,
+  datasets: readonly Dataset[],
+  options: RunLinkageOptions = {},
+): LinkageResult {
+  const clock = stopwatch();
+  const context = prepareLinkage(spec, datasets, options);
+  const prepareMs = clock.lap();
+
+  const blockingCounts = countCandidatePairs(context.dataset, spec.blockingRules, spec.linkType);
+  const pairs = generateCandidatePairs(context.dataset, spec.blockingRules, spec.linkType, {
+    maxPairs: spec.maxCandidatePairs,
+    onProgress: blockingProgress(options.onProgress, blockingCounts.totalPairs),
+  });
+  const blockingMs = clock.lap();
+
+  const trained = options.parameters
+    ? undefined
+    : trainModel(context, { candidatePairs: pairs, onProgress: options.onProgress });
+  const parameters = options.parameters ?? trained!.parameters;
+  const trainingMs = clock.lap();
+
+  const predictions = predictPairs(context, parameters, pairs, { onProgress: options.onProgress });
+  const predictionMs = clock.lap();
+
+  const decisions = linkRecords(context, predictions);
+  const errorRates = estimateErrorRates(
+    predictions.matchProbability,
+    options.errorRateThresholds ?? DEFAULT_ERROR_RATE_THRESHOLDS,
+  );
+  const linkingMs = clock.lap();
+
+  return {
+    context,
+    blockingCounts,
+    parameters,
+    ...(trained ? { training: trained.summary } : {}),
+    predictions,
+    decisions,
+    errorRates,
+    timings: { prepareMs, blockingMs, trainingMs, predictionMs, linkingMs, totalMs: clock.total() },
+    warnings: [...(trained?.summary.warnings ?? []), ...decisions.warnings],
+  };
+}
+
+/** Blocking progress as pairs generated out of the count known beforehand. */
+function blockingProgress(listener: ProgressListener | undefined, totalPairs: number) {
+  const report = stepProgress(listener, "blocking");
+  return report === undefined
+    ? undefined
+    : (progress: { readonly pairCount: number }) => report(progress.pairCount, totalPairs);
+}
+
+function stopwatch(): { lap(): number; total(): number } {
+  const start = performance.now();
+  let last = start;
+  return {
+    lap() {
+      const now = performance.now();
+      const elapsed = now - last;
+      last = now;
+      return Math.round(elapsed);
+    },
+    total: () => Math.round(performance.now() - start),
+  };
+}
