@@ -37,6 +37,16 @@ describe("computeComparisonVectors", () => {
     expect([...vectors.levels[1]]).toEqual([1, 0, 1, -1, 0, 1, -1, 0, -1, -1]);
   });
 
+  it("gives the same levels without the cache (as for random pairs)", () => {
+    const fresh = compileComparisons(
+      [jaroWinklerAtThresholds("surname", [0.92, 0.88]), exactMatch("sex")],
+      dataset,
+    );
+    const uncached = computeComparisonVectors(fresh, pairs, { cache: false, start: 2, end: 9 });
+    const cached = computeComparisonVectors(comparisons, pairs, { start: 2, end: 9 });
+    expect(uncached.levels.map((levels) => [...levels])).toEqual(cached.levels.map((levels) => [...levels]));
+  });
+
   it("computes a chunk [start, end) equal to the same slice of the whole", () => {
     const whole = computeComparisonVectors(comparisons, pairs);
     const chunk = computeComparisonVectors(comparisons, pairs, { start: 3, end: 8 });

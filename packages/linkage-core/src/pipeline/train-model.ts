@@ -61,6 +61,7 @@ export function trainModel(context: LinkageContext, options: TrainModelOptions =
   const sample = sampleRandomPairs(dataset, spec.linkType, samplePairs, random);
   const sampleVectors = computeComparisonVectors(comparisons, sample, {
     onProgress: stepProgress(options.onProgress, "estimating u"),
+    cache: false,
   });
   const base = startingParameters({
     comparisonNames: comparisons.map((comparison) => comparison.name),

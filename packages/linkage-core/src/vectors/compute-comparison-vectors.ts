@@ -13,6 +13,11 @@ export interface ComputeComparisonVectorsOptions {
   readonly start?: number;
   /** End (exclusive) of the range (default `pairs.count`). */
   readonly end?: number;
+  /**
+   * Use the per-key-pair caches (default true). Random pairs, as sampled to estimate u, almost never repeat a
+   * key pair: caching them costs a write per pair (and touches pages of large tables) for no later hit.
+   */
+  readonly cache?: boolean;
 }
 
 // Pairs per block: small enough for the block's row indices and levels to stay in cache across comparisons.
@@ -44,7 +49,9 @@ export function computeComparisonVectors(
   for (let blockStart = start; blockStart < end; blockStart += BLOCK_PAIRS) {
     const blockEnd = Math.min(end, blockStart + BLOCK_PAIRS);
     for (let index = 0; index < comparisons.length; index++) {
-      comparisons[index].fillLevels(left, right, blockStart, blockEnd, levels[index], start);
+      if (options.cache === false)
+        fillUncached(comparisons[index]!, pairs, blockStart, blockEnd, levels[index]!, start);
+      else comparisons[index]!.fillLevels(left, right, blockStart, blockEnd, levels[index]!, start);
     }
     options.onProgress?.(blockEnd - start, total);
   }
@@ -54,4 +61,19 @@ export function computeComparisonVectors(
     levelCounts: comparisons.map((comparison) => comparison.levelCount),
     levels,
   };
+}
+
+function fillUncached(
+  comparison: CompiledComparison,
+  pairs: PairRows,
+  from: number,
+  to: number,
+  out: Int8Array,
+  outOffset: number,
+): void {
+  const { rowKeys } = comparison;
+  const { left, right } = pairs;
+  for (let pair = from; pair < to; pair++) {
+    out[pair - outOffset] = comparison.levelOfKeysUncached(rowKeys[left[pair]!]!, rowKeys[right[pair]!]!);
+  }
 }
