@@ -4,8 +4,6 @@
 import { writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Bench } from "tinybench";
-// Deep import of the built core: the comparators are not yet re-exported from linkage-core's index.
 import {
   damerauLevenshteinFlat,
   flattenStrings,
@@ -15,8 +13,10 @@ import {
   levenshtein,
   levenshteinFlat,
   qgramJaccard,
-} from "../../packages/linkage-core/dist/comparators/index.js";
-import { generateFrenchNames, seededRandom } from "./comparators-names.js";
+} from "linkage-core";
+import seedrandom from "seedrandom";
+import { Bench } from "tinybench";
+import { generateFrenchNames } from "./comparators-names.js";
 
 export interface ComparatorBenchRow {
   readonly task: string;
@@ -50,7 +50,7 @@ export async function runComparatorsBench(options: ComparatorBenchOptions): Prom
   const pairCount = options.quick ? 20_000 : 200_000;
   const names = generateFrenchNames(DISTINCT_VALUES, SEED);
   const flat = flattenStrings(names);
-  const random = seededRandom(SEED + 1);
+  const random = seedrandom(String(SEED + 1));
   const pairs = new Int32Array(2 * pairCount);
   for (let index = 0; index < pairs.length; index++) pairs[index] = Math.floor(random() * names.length);
 

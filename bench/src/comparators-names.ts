@@ -1,5 +1,6 @@
 // Seeded generator of realistic French name values (6–12 characters) for the comparator benchmark:
 // common surnames and first names plus typing variants, as a column dictionary of distinct values holds.
+import seedrandom from "seedrandom";
 
 // Common French surnames and first names (frequency lists of the INSEE civil registers, written from
 // general knowledge; spellings with and without accents both occur in real files).
@@ -63,23 +64,12 @@ const CONFUSIONS: Readonly<Record<string, string>> = {
 };
 const FALLBACK_LETTERS = "ABCDEFGHIJLMNOPRSTUVÉ";
 
-/** xorshift32 (Marsaglia 2003): a tiny seeded generator, enough to make the workload reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed | 0 || 0x9e3779b9;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `count` distinct upper-case names of 6–12 UTF-16 code units: every list name of that length, then
  * variants with one or two edits (confusable-letter substitution, deletion, doubling, adjacent swap).
  */
 export function generateFrenchNames(count: number, seed: number): string[] {
-  const random = seededRandom(seed);
+  const random = seedrandom(String(seed));
   const bases = [...SURNAMES, ...FIRST_NAMES].filter((name) => name.length >= 6 && name.length <= 12);
   const names = new Set<string>();
   for (const name of bases) {

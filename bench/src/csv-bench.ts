@@ -7,6 +7,7 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readCsvFile } from "linkage-core/node";
+import seedrandom from "seedrandom";
 
 export interface CsvBenchOptions {
   /** 100 000 rows instead of 1 000 000, and nothing written to bench/results or docs. */
@@ -94,17 +95,6 @@ async function scanLineBreaks(path: string): Promise<number> {
   return lines;
 }
 
-/** mulberry32: a small seeded generator, so that every run of the bench reads the same file. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const syllables = [
   "ma",
   "ri",
@@ -165,7 +155,7 @@ function makeName(random: () => number, syllableCount: number): string {
 
 /** Writes `rows` people to `path`: id, names, sex, birth date, commune, postal code and city. */
 export function generatePeopleCsv(path: string, rows: number, encoding: "utf-8" | "latin1"): void {
-  const random = seededRandom(20240611);
+  const random = seedrandom("20240611");
   const firstNames = Array.from({ length: 3000 }, () => makeName(random, 2 + Math.floor(random() * 2)));
   const surnames = Array.from({ length: 40000 }, () =>
     makeName(random, 2 + Math.floor(random() * 3)).toUpperCase(),

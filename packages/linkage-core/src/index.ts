@@ -2,11 +2,11 @@
 // File-system adapters live apart, in "linkage-core/node".
 export * from "./baseline/index.js";
 export * from "./blocking/index.js";
-// Names two areas both define: the explicit export says which one is public. Spec still holds its own copy
-// of MAX_BLOCKING_RULES (255, to be replaced by blocking's).
+// Names two areas both define: each explicit export says which one is public, until the other area drops its
+// copy. MAX_BLOCKING_RULES: spec still holds its own (255).
 export { MAX_BLOCKING_RULES } from "./blocking/index.js";
 export * from "./calendar/index.js";
-// Synthetic data still carries its own copy of these two (to be replaced by the calendar's).
+// CivilDate and formatIsoDate: synthetic still holds its own.
 export { type CivilDate, formatIsoDate } from "./calendar/index.js";
 export * from "./clustering/index.js";
 export * from "./comparators/index.js";
@@ -15,6 +15,7 @@ export * from "./data/index.js";
 export * from "./errors.js";
 export * from "./estimation/index.js";
 export * from "./evaluation/index.js";
+// PhoneticEncoder: comparisons still holds its own.
 export type { PhoneticEncoder } from "./french/index.js";
 export * from "./french/index.js";
 export * from "./model/index.js";

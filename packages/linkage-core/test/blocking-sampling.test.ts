@@ -61,6 +61,21 @@ describe("sampleRandomPairs", () => {
     }
   });
 
+  it("under link, draws each pair of sources in proportion to its number of pairs", () => {
+    const sources = combineDatasets([source("a", 20), source("b", 40), source("c", 40)]);
+    const sample = sampleRandomPairs(sources, "link", 3000, seedrandom("proportions"));
+    const bySourcePair = new Map<string, number>();
+    for (let pair = 0; pair < sample.count; pair++) {
+      const key = `${sources.sourceOf[sample.left[pair]!]}-${sources.sourceOf[sample.right[pair]!]}`;
+      bySourcePair.set(key, (bySourcePair.get(key) ?? 0) + 1);
+    }
+    // Space: a-b and a-c have 800 pairs each, b-c 1600, of 3200.
+    expect([...bySourcePair.keys()].sort()).toEqual(["0-1", "0-2", "1-2"]);
+    expect(bySourcePair.get("0-1")! / 3000).toBeCloseTo(0.25, 1);
+    expect(bySourcePair.get("0-2")! / 3000).toBeCloseTo(0.25, 1);
+    expect(bySourcePair.get("1-2")! / 3000).toBeCloseTo(0.5, 1);
+  });
+
   it("gives the same pairs for the same seed, and others for another", () => {
     const first = sampleRandomPairs(threeSources, "link", 500, seedrandom("seed-1"));
     const again = sampleRandomPairs(threeSources, "link", 500, seedrandom("seed-1"));

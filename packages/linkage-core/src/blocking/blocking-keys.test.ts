@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ColumnEncoder, datasetFromRecords, NULL_CODE } from "../data/dataset.js";
 import { DataError, SpecError } from "../errors.js";
 import type { PhoneticAlgorithm } from "../french/phonetics.js";
-import { checkBlockingRules, computeBlockingKeys } from "./blocking-keys.js";
+import { checkBlockingRules, computeBlockingKeys, MAX_BLOCKING_RULES } from "./blocking-keys.js";
 import type { KeyTransform } from "./types.js";
 
 const people = datasetFromRecords(
@@ -203,5 +203,12 @@ describe("checkBlockingRules", () => {
 
   it("refuses an empty rule list", () => {
     expect(() => checkBlockingRules(people, [])).toThrow(/no blocking rules/);
+  });
+
+  it("accepts as many rules as a Uint8Array rule index tells apart (256), and no more", () => {
+    expect(MAX_BLOCKING_RULES).toBe(256);
+    const rules = Array.from({ length: MAX_BLOCKING_RULES + 1 }, () => ({ keys: [{ column: "name" }] }));
+    expect(() => checkBlockingRules(people, rules.slice(0, MAX_BLOCKING_RULES))).not.toThrow();
+    expect(() => checkBlockingRules(people, rules)).toThrow(/257 blocking rules given; at most 256/);
   });
 });

@@ -3,15 +3,15 @@
 import type { Dataset } from "../data/dataset.js";
 import { NULL_CODE } from "../data/dataset.js";
 import { DataError, SpecError, type SpecIssue } from "../errors.js";
-import { type PhoneticAlgorithm, phoneticAlgorithms, phoneticCode } from "../french/phonetics.js";
+import { type PhoneticEncoder, phoneticAlgorithms, phoneticCode } from "../french/phonetics.js";
 import { combineCodes, type DenseCodes } from "./dense-codes.js";
 import type { BlockingKey, BlockingRuleSpec, KeyTransform, KeyTransformKind } from "./types.js";
 
-/** Encodes a name phonetically; an empty string means "no code" (a null key). */
-export type PhoneticEncoder = (algorithm: PhoneticAlgorithm, value: string) => string;
-
 export interface BlockingKeyOptions {
-  /** Encoder used by `phonetic` transforms; defaults to `phoneticCode`. Replace it to plug in another encoder. */
+  /**
+   * Encoder used by `phonetic` transforms; defaults to `phoneticCode`. Replace it to plug in another encoder;
+   * an empty code is a null key.
+   */
   readonly phoneticEncoder?: PhoneticEncoder;
 }
 

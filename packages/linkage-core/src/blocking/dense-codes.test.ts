@@ -51,4 +51,12 @@ describe("densifyCodes", () => {
     expect([...codes]).toEqual([0, NULL_CODE, 1, 0, NULL_CODE, 1]);
     expect(keyCount).toBe(2);
   });
+
+  it("numbers by first appearance whether the codes are small (a table) or large (a hash)", () => {
+    const small = densifyCodes(Int32Array.of(7, 3, NULL_CODE, 7, 0));
+    const large = densifyCodes(Int32Array.of(2_000_000_007, 3, NULL_CODE, 2_000_000_007, 0));
+    expect([...small.codes]).toEqual([0, 1, NULL_CODE, 0, 2]);
+    expect([...large.codes]).toEqual([...small.codes]);
+    expect(large.keyCount).toBe(3);
+  });
 });

@@ -1,5 +1,6 @@
-// Exact interning of integer code tuples into dense codes, with an open-addressing hash table on typed arrays:
-// how a blocking rule of several keys becomes one comparable code per row without building any string.
+// Exact interning of integer codes and code tuples into dense codes (a lookup table for small codes, else an
+// open-addressing hash table on typed arrays): how a blocking rule of several keys becomes one comparable code
+// per row without building any string, and how evaluation numbers entities.
 import { NULL_CODE } from "../data/dataset.js";
 
 /** One code per row in [0, keyCount), or NULL_CODE; equal codes mean equal keys. */
@@ -22,9 +23,33 @@ export function combineCodes(first: Int32Array, second: Int32Array): DenseCodes 
   return internTuples(first, second);
 }
 
-/** Renumbers arbitrary integer codes densely (negative codes are null), keeping equality. */
+/**
+ * Renumbers arbitrary integer codes as 0 … keyCount − 1 in order of first appearance (negative codes are
+ * null), keeping equality.
+ */
 export function densifyCodes(values: Int32Array): DenseCodes {
-  return internTuples(values, undefined);
+  let largest = -1;
+  for (let row = 0; row < values.length; row++) if (values[row] > largest) largest = values[row];
+  // Codes no larger than a few times the row count (entity ids, dictionary codes) need no hashing.
+  return largest < 4 * values.length + 1024
+    ? renumberThroughTable(values, largest)
+    : internTuples(values, undefined);
+}
+
+function renumberThroughTable(values: Int32Array, largest: number): DenseCodes {
+  const denseOf = new Int32Array(largest + 1).fill(EMPTY_SLOT);
+  const codes = new Int32Array(values.length);
+  let keyCount = 0;
+  for (let row = 0; row < values.length; row++) {
+    const value = values[row];
+    if (value < 0) {
+      codes[row] = NULL_CODE;
+      continue;
+    }
+    if (denseOf[value] === EMPTY_SLOT) denseOf[value] = keyCount++;
+    codes[row] = denseOf[value];
+  }
+  return { codes, keyCount };
 }
 
 function internTuples(first: Int32Array, second: Int32Array | undefined): DenseCodes {

@@ -4,7 +4,6 @@ export {
   checkBlockingRules,
   computeBlockingKeys,
   MAX_BLOCKING_RULES,
-  type PhoneticEncoder,
 } from "./blocking-keys.js";
 export { type BlockingRecall, blockingRecall } from "./blocking-recall.js";
 export { blockingRuleName } from "./blocking-rule-name.js";

@@ -1,6 +1,7 @@
 // Which record pairs a link type allows: within one dataset (dedupe), across sources only (link), or both.
 import type { CombinedDataset, Dataset } from "../data/dataset.js";
 import { DataError } from "../errors.js";
+import { comparisonSpaceSize } from "../estimation/comparison-space.js";
 import type { LinkType } from "../spec/types.js";
 
 /** The pairs a link type allows, resolved once against a dataset. */
@@ -48,12 +49,10 @@ export function resolvePairScope(dataset: Dataset, linkType: LinkType): PairScop
   };
 }
 
-/** Number of pairs the scope allows among all rows, without blocking. */
+/** Number of pairs the scope allows among all rows, without blocking: the size of the comparison space. */
 export function countAllPairs(scope: PairScope): number {
-  const rowCount = scope.rowCount;
-  const all = (rowCount * (rowCount - 1)) / 2;
-  if (!scope.crossSourceOnly) return all;
-  return all - scope.sourceRowCounts.reduce((total, rows) => total + (rows * (rows - 1)) / 2, 0);
+  // Every link type but `link` allows every pair, so "dedupe" stands for them all here.
+  return comparisonSpaceSize(scope.crossSourceOnly ? "link" : "dedupe", scope.sourceRowCounts);
 }
 
 function sourcesOf(dataset: Dataset): CombinedDataset | undefined {

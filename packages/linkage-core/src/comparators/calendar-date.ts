@@ -1,14 +1,9 @@
 // Canonical dates ("YYYY-MM-DD", "YYYY-MM", "YYYY") with their precision kept, and the differences used
 // by date comparison levels. Months and years count complete calendar periods, as an age does.
+import { dayNumber, isValidCivilDate, monthIndex } from "../calendar/day-number.js";
+import type { CalendarDate } from "../calendar/types.js";
 
-/** A date at day, month or year precision: `month` and `day` are 0 when unknown. */
-export interface CalendarDate {
-  readonly year: number;
-  /** 1–12, or 0 when unknown. */
-  readonly month: number;
-  /** 1–31, or 0 when unknown (always 0 when `month` is). */
-  readonly day: number;
-}
+export type { CalendarDate } from "../calendar/types.js";
 
 /**
  * Parses a canonical standardised date: "YYYY-MM-DD", "YYYY-MM" or "YYYY" (four-digit year, proleptic
@@ -26,7 +21,7 @@ export function parseCanonicalDate(text: string): CalendarDate | null {
   if (length === 7) return { year, month, day: 0 };
   if (text.charCodeAt(7) !== 0x2d) return null;
   const day = digits(text, 8, 2);
-  if (day < 1 || day > daysInMonth(year, month)) return null;
+  if (!isValidCivilDate(year, month, day)) return null;
   return { year, month, day };
 }
 
@@ -39,33 +34,6 @@ function digits(text: string, start: number, count: number): number {
     value = value * 10 + digit;
   }
   return value;
-}
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** Days in `month` (1–12) of `year`. */
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/**
- * Days from 1970-01-01 to the given date in the proleptic Gregorian calendar (negative before).
- * `month` must be 1–12; `day` may run past the month's end and counts on linearly.
- */
-export function dayNumber(year: number, month: number, day: number): number {
-  // Count from 1 March so that the leap day falls at the end of the counting year; 400-year eras
-  // of 146,097 days then repeat exactly (the civil-from-days scheme popularised by H. Hinnant).
-  const marchYear = month <= 2 ? year - 1 : year;
-  const era = Math.floor(marchYear / 400);
-  const yearOfEra = marchYear - era * 400;
-  const monthFromMarch = month > 2 ? month - 3 : month + 9;
-  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  // 719,468 days separate 0000-03-01 from 1970-01-01.
-  return era * 146097 + dayOfEra - 719468;
 }
 
 /** |days between a and b|; NaN unless both dates have day precision. */
@@ -88,7 +56,7 @@ export function dateDifferenceMonths(a: CalendarDate, b: CalendarDate): number {
     earlier = b;
     later = a;
   }
-  let months = later.year * 12 + later.month - (earlier.year * 12 + earlier.month);
+  let months = monthIndex(later.year, later.month) - monthIndex(earlier.year, earlier.month);
   if (earlier.day !== 0 && later.day !== 0 && later.day < earlier.day) months--;
   return months;
 }

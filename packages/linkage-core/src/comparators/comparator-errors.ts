@@ -26,3 +26,9 @@ export function checkFlatIndex(comparator: string, name: string, index: number, 
     );
   }
 }
+
+/** Throws unless `indexA` and `indexB` are both valid value indices for a flat buffer of `count` values. */
+export function checkFlatPair(comparator: string, indexA: number, indexB: number, count: number): void {
+  checkFlatIndex(comparator, "indexA", indexA, count);
+  checkFlatIndex(comparator, "indexB", indexB, count);
+}

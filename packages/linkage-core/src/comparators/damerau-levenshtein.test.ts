@@ -1,5 +1,6 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
+import { NAME_ALPHABET, randomString } from "../../test/random-strings.js";
 import { damerauLevenshtein, damerauLevenshteinFlat } from "./damerau-levenshtein.js";
 import { flattenStrings } from "./flat-strings.js";
 import { levenshtein } from "./levenshtein.js";
@@ -26,15 +27,6 @@ function referenceOptimalAlignment(a: string, b: string): number {
   return matrix[a.length][b.length];
 }
 
-const ALPHABET = "ABCDEÉÈÊËÇÀÂÎÏÔÛÙŒ -'";
-
-function randomString(random: () => number, maxLength: number, alphabet = ALPHABET): string {
-  const length = Math.floor(random() * (maxLength + 1));
-  let text = "";
-  for (let index = 0; index < length; index++) text += alphabet[Math.floor(random() * alphabet.length)];
-  return text;
-}
-
 describe("damerauLevenshtein (optimal string alignment)", () => {
   it("matches published values", () => {
     // Wikipedia "Damerau–Levenshtein distance", OSA section: d(CA, ABC) = 3 under OSA, whereas the
@@ -51,7 +43,7 @@ describe("damerauLevenshtein (optimal string alignment)", () => {
   it("agrees with the plain dynamic programme on random strings of 0–40 code units", () => {
     const random = seedrandom("osa-reference");
     for (let trial = 0; trial < 3000; trial++) {
-      const alphabet = trial % 2 === 0 ? "ABC" : ALPHABET;
+      const alphabet = trial % 2 === 0 ? "ABC" : NAME_ALPHABET;
       const a = randomString(random, 40, alphabet);
       const b = randomString(random, 40, alphabet);
       expect(damerauLevenshtein(a, b), `${a} / ${b}`).toBe(referenceOptimalAlignment(a, b));

@@ -1,5 +1,6 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
+import { NAME_ALPHABET, randomString } from "../../test/random-strings.js";
 import { LinkageError } from "../errors.js";
 import { flattenStrings } from "./flat-strings.js";
 import { jaro, jaroFlat, jaroWinkler, jaroWinklerFlat } from "./jaro-winkler.js";
@@ -42,15 +43,6 @@ function referenceJaroWinkler(a: string, b: string): number {
   let prefix = 0;
   while (prefix < 4 && prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   return similarity + prefix * 0.1 * (1 - similarity);
-}
-
-const ALPHABET = "ABCDEÉÈÊËÇÀÂÎÏÔÛÙŒ -'";
-
-function randomString(random: () => number, maxLength: number, alphabet = ALPHABET): string {
-  const length = Math.floor(random() * (maxLength + 1));
-  let text = "";
-  for (let index = 0; index < length; index++) text += alphabet[Math.floor(random() * alphabet.length)];
-  return text;
 }
 
 describe("jaro and jaroWinkler", () => {
@@ -101,7 +93,7 @@ describe("jaro and jaroWinkler", () => {
   it("agree with the textbook algorithm on random strings of 0–40 code units", () => {
     const random = seedrandom("jaro-reference");
     for (let trial = 0; trial < 4000; trial++) {
-      const alphabet = trial % 2 === 0 ? "ABC" : ALPHABET;
+      const alphabet = trial % 2 === 0 ? "ABC" : NAME_ALPHABET;
       const a = randomString(random, 40, alphabet);
       const b = randomString(random, 40, alphabet);
       expect(jaro(a, b), `${a} / ${b}`).toBeCloseTo(referenceJaro(a, b), 12);
@@ -112,7 +104,7 @@ describe("jaro and jaroWinkler", () => {
   it("are symmetric and bounded by [0, 1]", () => {
     const random = seedrandom("jaro-properties");
     for (let trial = 0; trial < 4000; trial++) {
-      const alphabet = trial % 2 === 0 ? "AB" : ALPHABET;
+      const alphabet = trial % 2 === 0 ? "AB" : NAME_ALPHABET;
       const a = randomString(random, 20, alphabet);
       const b = randomString(random, 20, alphabet);
       const forward = jaroWinkler(a, b);

@@ -1,6 +1,7 @@
 // Jaro and Jaro–Winkler similarities in [0, 1]. Match flags are bit masks when the shorter string fits
 // in 32 code units (the usual case for names), else byte flags in reusable scratch; nothing allocates.
-import { checkFlatIndex, invalidComparatorArgument } from "./comparator-errors.js";
+import { commonPrefixLength } from "./common-affixes.js";
+import { checkFlatPair, invalidComparatorArgument } from "./comparator-errors.js";
 import type { FlatStrings } from "./flat-strings.js";
 import { loadPair, positionMasks } from "./kernel-scratch.js";
 
@@ -52,8 +53,7 @@ export function jaroWinkler(a: string, b: string, options?: JaroWinklerOptions):
 
 /** {@link jaro} between values `indexA` and `indexB` of `strings`. */
 export function jaroFlat(strings: FlatStrings, indexA: number, indexB: number): number {
-  checkFlatIndex("jaroFlat", "indexA", indexA, strings.count);
-  checkFlatIndex("jaroFlat", "indexB", indexB, strings.count);
+  checkFlatPair("jaroFlat", indexA, indexB, strings.count);
   const offsets = strings.offsets;
   const startA = offsets[indexA];
   const startB = offsets[indexB];
@@ -73,8 +73,7 @@ export function jaroWinklerFlat(
   indexB: number,
   options?: JaroWinklerOptions,
 ): number {
-  checkFlatIndex("jaroWinklerFlat", "indexA", indexA, strings.count);
-  checkFlatIndex("jaroWinklerFlat", "indexB", indexB, strings.count);
+  checkFlatPair("jaroWinklerFlat", indexA, indexB, strings.count);
   const offsets = strings.offsets;
   const startA = offsets[indexA];
   const startB = offsets[indexB];
@@ -146,10 +145,7 @@ export function jaroWinklerKernel(
 ): number {
   const similarity = jaroKernel(units, startA, lengthA, startB, lengthB);
   if (similarity < boostThreshold) return similarity;
-  let prefixLimit = Math.min(lengthA, lengthB);
-  if (maxPrefixLength < prefixLimit) prefixLimit = maxPrefixLength;
-  let prefix = 0;
-  while (prefix < prefixLimit && units[startA + prefix] === units[startB + prefix]) prefix++;
+  const prefix = commonPrefixLength(units, startA, startB, Math.min(lengthA, lengthB, maxPrefixLength));
   return similarity + prefix * prefixScale * (1 - similarity);
 }
 

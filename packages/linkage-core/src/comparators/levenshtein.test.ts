@@ -1,5 +1,6 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
+import { NAME_ALPHABET, randomString } from "../../test/random-strings.js";
 import { LinkageError } from "../errors.js";
 import { flattenStrings } from "./flat-strings.js";
 import { levenshtein, levenshteinFlat, levenshteinWithin, levenshteinWithinFlat } from "./levenshtein.js";
@@ -16,15 +17,6 @@ function referenceLevenshtein(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length];
-}
-
-const ALPHABET = "ABCDEÉÈÊËÇÀÂÎÏÔÛÙŒ -'";
-
-function randomString(random: () => number, maxLength: number, alphabet = ALPHABET): string {
-  const length = Math.floor(random() * (maxLength + 1));
-  let text = "";
-  for (let index = 0; index < length; index++) text += alphabet[Math.floor(random() * alphabet.length)];
-  return text;
 }
 
 describe("levenshtein", () => {
@@ -45,7 +37,7 @@ describe("levenshtein", () => {
     const random = seedrandom("levenshtein-reference");
     for (let trial = 0; trial < 3000; trial++) {
       // A small alphabet makes long shared runs and partial matches common.
-      const alphabet = trial % 2 === 0 ? "ABC" : ALPHABET;
+      const alphabet = trial % 2 === 0 ? "ABC" : NAME_ALPHABET;
       const a = randomString(random, 40, alphabet);
       const b = randomString(random, 40, alphabet);
       expect(levenshtein(a, b), `${a} / ${b}`).toBe(referenceLevenshtein(a, b));
@@ -108,7 +100,7 @@ describe("levenshteinWithin", () => {
   it("agrees with the full distance on long and short random strings", () => {
     const random = seedrandom("levenshtein-within");
     for (let trial = 0; trial < 3000; trial++) {
-      const alphabet = trial % 2 === 0 ? "AB" : ALPHABET;
+      const alphabet = trial % 2 === 0 ? "AB" : NAME_ALPHABET;
       const a = randomString(random, 80, alphabet);
       const b = trial % 3 === 0 ? mutate(a, random) : randomString(random, 80, alphabet);
       const limit = Math.floor(random() * 12);
@@ -134,7 +126,7 @@ function mutate(text: string, random: () => number): string {
   const edits = Math.floor(random() * 8);
   for (let edit = 0; edit < edits; edit++) {
     const position = Math.floor(random() * (result.length + 1));
-    const letter = ALPHABET[Math.floor(random() * ALPHABET.length)];
+    const letter = NAME_ALPHABET[Math.floor(random() * NAME_ALPHABET.length)];
     const kind = Math.floor(random() * 3);
     if (kind === 0) result = result.slice(0, position) + letter + result.slice(position);
     else if (kind === 1) result = result.slice(0, position) + result.slice(position + 1);

@@ -1,5 +1,6 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
+import { randomString } from "../../test/random-strings.js";
 import { LinkageError } from "../errors.js";
 import { qgramDice, qgramJaccard } from "./qgram-similarity.js";
 
@@ -22,13 +23,6 @@ function referenceShared(a: string, b: string, q: number): [shared: number, coun
     }
   }
   return [shared, gramsA.length, grams(b).length];
-}
-
-function randomString(random: () => number, maxLength: number, alphabet: string): string {
-  const length = Math.floor(random() * (maxLength + 1));
-  let text = "";
-  for (let index = 0; index < length; index++) text += alphabet[Math.floor(random() * alphabet.length)];
-  return text;
 }
 
 describe("qgramJaccard and qgramDice", () => {

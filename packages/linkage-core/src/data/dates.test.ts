@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalDatePrecision, daysInMonth, parseDate, truncateDate } from "./dates.js";
+import { canonicalDatePrecision, parseDate, parseDateParts, truncateDate } from "./dates.js";
 
 describe("parseDate", () => {
   it.each([
@@ -58,12 +58,17 @@ describe("parseDate", () => {
   });
 });
 
-describe("date helpers", () => {
-  it("knows Gregorian month lengths", () => {
-    expect([1900, 2000, 2023, 2024].map((year) => daysInMonth(year, 2))).toEqual([28, 29, 28, 29]);
-    expect(daysInMonth(2023, 11)).toBe(30);
+describe("parseDateParts", () => {
+  it("gives year, month and day, 0 for the parts the value does not give", () => {
+    expect(parseDateParts("17/05/1980")).toEqual({ kind: "date", date: { year: 1980, month: 5, day: 17 } });
+    expect(parseDateParts("1980-05-00")).toEqual({ kind: "date", date: { year: 1980, month: 5, day: 0 } });
+    expect(parseDateParts("1980")).toEqual({ kind: "date", date: { year: 1980, month: 0, day: 0 } });
+    expect(parseDateParts("1980-02-30")).toEqual({ kind: "invalid" });
+    expect(parseDateParts("17/05/1980", ["YYYY-MM-DD"])).toEqual({ kind: "unrecognised" });
   });
+});
 
+describe("date helpers", () => {
   it("truncates canonical dates and reads their precision", () => {
     expect(truncateDate("1980-05-17", "month")).toBe("1980-05");
     expect(truncateDate("1980-05-17", "year")).toBe("1980");

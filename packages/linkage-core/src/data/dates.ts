@@ -1,5 +1,8 @@
 // Dates parsed from the formats French and international exports use, keeping their precision. The canonical
-// output — YYYY-MM-DD, YYYY-MM or YYYY — is the contract the date comparators rely on.
+// output — YYYY-MM-DD, YYYY-MM or YYYY — is the contract the date comparators rely on. Calendar rules (month
+// lengths, leap years) come from the calendar module.
+import { formatYear, isValidCivilDate, twoDigits } from "../calendar/day-number.js";
+import type { CalendarDate } from "../calendar/types.js";
 
 export type DateFormat =
   | "YYYY-MM-DD"
@@ -107,48 +110,60 @@ const formatPatterns: Readonly<
   YYYY: { pattern: /^(\d{4})$/, year: 1 },
 };
 
+/** A value read as date parts, before canonical formatting (see {@link parseDate} for the other outcomes). */
+export type DatePartsResult =
+  | { readonly kind: "date"; readonly date: CalendarDate }
+  | { readonly kind: "invalid" }
+  | { readonly kind: "unrecognised" };
+
 /**
- * Parses `value` with the first of `formats` whose shape it has. A day of 00 means "day unknown" and gives
- * a year-month; a month of 00 with day 00 gives a year (some registries code unknown parts with zeros).
+ * Reads `value` with the first of `formats` whose shape it has, into year, month and day (0 when the value
+ * does not give them). A day of 00 means "day unknown" and gives a year-month; a month of 00 with day 00
+ * gives a year (some registries code unknown parts with zeros).
  */
-export function parseDate(
+export function parseDateParts(
   value: string,
   formats: readonly DateFormat[] = defaultDateFormats,
-): DateParseResult {
+): DatePartsResult {
   const text = value.trim();
   for (const format of formats) {
     const { pattern, year: yearGroup, month: monthGroup, day: dayGroup } = formatPatterns[format];
     const match = pattern.exec(text);
     if (!match) continue;
     const year = Number(match[yearGroup]);
-    const month = monthGroup === undefined ? undefined : Number(match[monthGroup]);
-    const day = dayGroup === undefined ? undefined : Number(match[dayGroup]);
+    const month = monthGroup === undefined ? 0 : Number(match[monthGroup]);
+    const day = dayGroup === undefined ? 0 : Number(match[dayGroup]);
     return checkDate(year, month, day);
   }
   return { kind: "unrecognised" };
 }
 
-function checkDate(year: number, month: number | undefined, day: number | undefined): DateParseResult {
-  if (year === 0) return { kind: "invalid" };
-  if (month === undefined || (month === 0 && (day === undefined || day === 0))) {
-    return { kind: "date", canonical: formatYear(year), precision: "year" };
-  }
-  if (month < 1 || month > 12) return { kind: "invalid" };
-  if (day === undefined || day === 0) {
-    return { kind: "date", canonical: `${formatYear(year)}-${twoDigits(month)}`, precision: "month" };
-  }
-  if (day > daysInMonth(year, month)) return { kind: "invalid" };
-  return {
-    kind: "date",
-    canonical: `${formatYear(year)}-${twoDigits(month)}-${twoDigits(day)}`,
-    precision: "day",
-  };
+/**
+ * Parses `value` with the first of `formats` whose shape it has, into canonical text at the precision the
+ * value gives (zeros for unknown parts as in {@link parseDateParts}).
+ */
+export function parseDate(
+  value: string,
+  formats: readonly DateFormat[] = defaultDateFormats,
+): DateParseResult {
+  const result = parseDateParts(value, formats);
+  if (result.kind !== "date") return result;
+  const { year, month, day } = result.date;
+  if (month === 0) return { kind: "date", canonical: formatYear(year), precision: "year" };
+  const yearMonth = `${formatYear(year)}-${twoDigits(month)}`;
+  if (day === 0) return { kind: "date", canonical: yearMonth, precision: "month" };
+  return { kind: "date", canonical: `${yearMonth}-${twoDigits(day)}`, precision: "day" };
 }
 
-/** Days in a month of the proleptic Gregorian calendar. */
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+/** Checks the parts against the calendar. Year 0000 is how some exports write "unknown", so it is refused. */
+function checkDate(year: number, month: number, day: number): DatePartsResult {
+  if (year === 0) return { kind: "invalid" };
+  if (month === 0)
+    return day === 0 ? { kind: "date", date: { year, month: 0, day: 0 } } : { kind: "invalid" };
+  if (day === 0) return month <= 12 ? { kind: "date", date: { year, month, day: 0 } } : { kind: "invalid" };
+  return isValidCivilDate(year, month, day)
+    ? { kind: "date", date: { year, month, day } }
+    : { kind: "invalid" };
 }
 
 /** A canonical date cut to at most `precision`: 1980-05-17 at "month" → 1980-05. */
@@ -163,12 +178,4 @@ export function canonicalDatePrecision(canonical: string): DatePrecision | null 
   if (/^\d{4}-\d{2}$/.test(canonical)) return "month";
   if (/^\d{4}$/.test(canonical)) return "year";
   return null;
-}
-
-function formatYear(year: number): string {
-  return String(year).padStart(4, "0");
-}
-
-function twoDigits(value: number): string {
-  return value < 10 ? `0${value}` : String(value);
 }

@@ -24,17 +24,19 @@ export {
   canonicalDatePrecision,
   type DateFormat,
   type DateParseResult,
+  type DatePartsResult,
   type DatePrecision,
   dateFormats,
   defaultDateFormats,
   defaultDateSentinels,
   parseDate,
+  parseDateParts,
   truncateDate,
 } from "./dates.js";
 export { detectDelimiter } from "./detect-delimiter.js";
 export { type CsvCell, formatCsvField, formatCsvRow } from "./format-csv-row.js";
 export {
-  departementOfCommune,
+  departementFromCommuneCode,
   standardiseCommuneCode,
   standardiseDepartement,
   standardisePostalCode,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  departementOfCommune,
+  departementFromCommuneCode,
   standardiseCommuneCode,
   standardiseDepartement,
   standardisePostalCode,
@@ -11,6 +11,7 @@ describe("standardiseCommuneCode", () => {
     expect(standardiseCommuneCode("1001")).toBe("01001");
     expect(standardiseCommuneCode("1001.0")).toBe("01001");
     expect(standardiseCommuneCode(" 75056 ")).toBe("75056");
+    expect(standardiseCommuneCode(" 01001 ")).toBe("01001");
   });
 
   it("accepts Corsican 2A/2B codes in any case, and old 20xxx codes as they are", () => {
@@ -30,31 +31,35 @@ describe("standardiseCommuneCode", () => {
   });
 });
 
-describe("departementOfCommune", () => {
+describe("departementFromCommuneCode", () => {
   it("takes two characters in metropolitan France and three overseas", () => {
-    expect(departementOfCommune("01001")).toBe("01");
-    expect(departementOfCommune("75056")).toBe("75");
-    expect(departementOfCommune("97105")).toBe("971");
-    expect(departementOfCommune("97611")).toBe("976");
-    expect(departementOfCommune("98735")).toBe("987");
+    expect(departementFromCommuneCode("01001")).toBe("01");
+    expect(departementFromCommuneCode("75056")).toBe("75");
+    expect(departementFromCommuneCode("97105")).toBe("971");
+    expect(departementFromCommuneCode("97611")).toBe("976");
+    expect(departementFromCommuneCode("98735")).toBe("987");
   });
 
   it("maps Corsica, old codes included: Ajaccio 20004 → 2A, Bastia 20033 → 2B", () => {
-    expect(departementOfCommune("2A004")).toBe("2A");
-    expect(departementOfCommune("2B033")).toBe("2B");
-    expect(departementOfCommune("20004")).toBe("2A");
-    expect(departementOfCommune("20033")).toBe("2B");
-    expect(departementOfCommune("20247")).toBe("2A");
-    expect(departementOfCommune("20096")).toBe("2B");
+    expect(departementFromCommuneCode("2A004")).toBe("2A");
+    expect(departementFromCommuneCode("2B033")).toBe("2B");
+    expect(departementFromCommuneCode("20004")).toBe("2A");
+    expect(departementFromCommuneCode("20033")).toBe("2B");
+    expect(departementFromCommuneCode("20247")).toBe("2A");
+    expect(departementFromCommuneCode("20096")).toBe("2B");
   });
 
   it('keeps "20" when an old number belongs to no current commune', () => {
-    expect(departementOfCommune("20044")).toBe("20");
-    expect(departementOfCommune("20999")).toBe("20");
+    expect(departementFromCommuneCode("20044")).toBe("20");
+    expect(departementFromCommuneCode("20999")).toBe("20");
+  });
+
+  it('reads "99" for a foreign country', () => {
+    expect(departementFromCommuneCode("99134")).toBe("99");
   });
 
   it("returns null for what is not a standardised commune code", () => {
-    expect(departementOfCommune("1001")).toBeNull();
+    expect(departementFromCommuneCode("1001")).toBeNull();
   });
 });
 

@@ -28,7 +28,7 @@ const floatSuffix = /\.0+$/;
 /**
  * A five-character INSEE commune code, or null when `value` cannot be one. Four digits get their lost
  * leading zero back (1001 → 01001); 2a004 → 2A004; old Corsican codes 20xxx are kept as they are (see
- * departementOfCommune); 99xxx (born abroad, by country) is kept.
+ * departementFromCommuneCode); 99xxx (born abroad, by country) is kept.
  */
 export function standardiseCommuneCode(value: string): string | null {
   const code = value.trim().toUpperCase().replace(floatSuffix, "");
@@ -42,11 +42,13 @@ export function standardiseCommuneCode(value: string): string | null {
 }
 
 /**
- * Département of a standardised commune code: two characters, three for overseas (971–989), "2A"/"2B"
- * for Corsica. An old 20xxx code maps to 2A or 2B by its number; a number no current commune has stays "20".
- * Null when `code` is not a standardised commune code.
+ * Département read from the characters of a standardised commune code alone, without the commune register
+ * (so that standardisation never loads it): two characters, three for overseas (971–989), "2A"/"2B" for
+ * Corsica, "99" for a foreign country. An old 20xxx code maps to 2A or 2B by its number; a number no current
+ * commune has stays "20". Null when `code` is not a standardised commune code. For the register's answer
+ * (former communes carried forward, null for "20" and "99"), use departementOfCommune.
  */
-export function departementOfCommune(code: string): string | null {
+export function departementFromCommuneCode(code: string): string | null {
   if (/^2[AB]\d{3}$/.test(code)) return code.slice(0, 2);
   if (!/^\d{5}$/.test(code)) return null;
   if (code.startsWith("97") || code.startsWith("98")) return code.slice(0, 3);
@@ -74,7 +76,7 @@ export function standardiseDepartement(value: string): string | null {
   }
   if (/^9[78]\d$/.test(text)) return text;
   const commune = standardiseCommuneCode(text);
-  return commune === null ? null : departementOfCommune(commune);
+  return commune === null ? null : departementFromCommuneCode(commune);
 }
 
 /** A five-digit French postal code (1000 → 01000, lost leading zero restored), or null. */

@@ -1,4 +1,5 @@
-// Public API of estimation: u from random pairs, λ, EM on pattern counts, supervised m and u, sessions.
+// Public API of estimation: u from a sample of random pairs (drawn by blocking's sampleRandomPairs), λ, EM on
+// pattern counts, supervised m and u, sessions.
 export {
   type CombinedTraining,
   type CombineTrainingOptions,
@@ -30,11 +31,6 @@ export {
   type LevelFrequencyOptions,
 } from "./level-frequencies.js";
 export { poolAdjacentViolators } from "./pool-adjacent-violators.js";
-export {
-  RANDOM_SAMPLE_RULE,
-  type RandomPairSampleOptions,
-  sampleRandomPairs,
-} from "./sample-random-pairs.js";
 export {
   DEFAULT_STARTING_PRIOR,
   STARTING_TOP_LEVEL_M,

@@ -1,7 +1,8 @@
 // Comparison of death dates where "no date" means alive (or not known dead), and the SNDS writes 1600-01-01 for
 // "no death date". Both-missing is a category of its own, not a null: two living people agree on being alive.
+import { dayNumber } from "../calendar/day-number.js";
 import { BoundedCache } from "./bounded-cache.js";
-import { dayNumber, type PartialDate, parsePartialDate } from "./french-dates.js";
+import { type PartialDate, parsePartialDate } from "./french-dates.js";
 
 /** How two death dates agree, most similar first. */
 export type DeathDateCategory =

@@ -1,25 +1,18 @@
-// Accent and ligature folding shared by the phonetic encoders and the name normaliser.
-// Folding first makes every code independent of whether the input kept its accents.
+// Upper-case accent folding for the phonetic encoders and the name normaliser, built on the data layer's
+// foldAccents. Folding first makes every code independent of whether the input kept its accents.
+import { foldAccents } from "../data/text-normalise.js";
 
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-const LIGATURES: Readonly<Record<string, string>> = { Œ: "OE", Æ: "AE", ß: "SS", Ø: "O", Đ: "D", Ł: "L" };
-const LIGATURE_PATTERN = /[ŒÆßØĐŁ]/g;
 const PLAIN_UPPER = /^[A-Z]*$/;
 const NOT_A_LETTER = /[^A-Z]+/g;
 
 /** Upper case with diacritics removed and ligatures expanded (É → E, Ç → C, Œ → OE); other characters kept. */
-export function foldAccents(value: string): string {
-  const upper = value.toUpperCase();
-  // Most standardised values are already plain ASCII upper case: skip the Unicode work for them.
-  if (PLAIN_UPPER.test(upper)) return upper;
-  return upper
-    .normalize("NFD")
-    .replace(COMBINING_MARKS, "")
-    .replace(LIGATURE_PATTERN, (ligature) => LIGATURES[ligature] ?? ligature);
+export function foldAccentsToUpperCase(value: string): string {
+  // Upper-casing first spells ligatures in capitals whatever follows them (Œuvre → OEUVRE).
+  return foldAccents(value.toUpperCase());
 }
 
 /** Folded letters A–Z only: spaces, hyphens, apostrophes and digits removed ("Jean-Pierre" → "JEANPIERRE"). */
 export function foldToLetters(value: string): string {
-  const folded = foldAccents(value);
+  const folded = foldAccentsToUpperCase(value);
   return PLAIN_UPPER.test(folded) ? folded : folded.replace(NOT_A_LETTER, "");
 }

@@ -1,7 +1,7 @@
 // French name normalisation, compound and particle variants, and a graded name comparison.
 // Works on single values so that the engine can cache the result per distinct pair of names.
 import { BoundedCache } from "./bounded-cache.js";
-import { foldAccents } from "./fold-accents.js";
+import { foldAccentsToUpperCase } from "./fold-accents.js";
 import { type PhoneticAlgorithm, phoneticCode } from "./phonetics.js";
 
 /** How two names agree, strongest first. */
@@ -47,7 +47,7 @@ export function normaliseFrenchName(value: string): string {
 }
 
 function tokensOf(value: string): string[] {
-  const tokens = foldAccents(value).replace(SEPARATORS, " ").trim().split(" ");
+  const tokens = foldAccentsToUpperCase(value).replace(SEPARATORS, " ").trim().split(" ");
   if (tokens.length === 1 && tokens[0] === "") return [];
   return tokens.map((token) => (SAINT_FORMS.has(token) ? "ST" : token));
 }

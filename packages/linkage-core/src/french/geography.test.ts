@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
+import { departementFromCommuneCode } from "../data/insee-commune.js";
 import {
   arrondissementsOfCity,
   type CommuneCategory,
@@ -13,11 +14,10 @@ import {
   currentCommuneCode,
   departementOfCommune,
   isPostalCodeCompatible,
-  normaliseCommuneCode,
   postalCodesOfCommune,
   regionOfCommune,
 } from "./geography.js";
-import { GEOGRAPHY_YEAR } from "./geography-data.js";
+import { GEOGRAPHY_YEAR, geographyIndex } from "./geography-data.js";
 
 describe("geography year", () => {
   it("matches the installed COG package (6.0.0 is the 2026 geography)", () => {
@@ -26,19 +26,6 @@ describe("geography year", () => {
       readFileSync(require.resolve("@etalab/decoupage-administratif/package.json"), "utf8"),
     ) as { version: string };
     expect({ version: manifest.version, year: GEOGRAPHY_YEAR }).toEqual({ version: "6.0.0", year: 2026 });
-  });
-});
-
-describe("normaliseCommuneCode", () => {
-  it.each([
-    [" 01001 ", "01001"],
-    ["1001", "01001"],
-    ["2a004", "2A004"],
-    ["2C004", null],
-    ["750560", null],
-    ["", null],
-  ])("%s → %s", (value, code) => {
-    expect(normaliseCommuneCode(value)).toBe(code);
   });
 });
 
@@ -110,6 +97,30 @@ describe("départements and régions", () => {
     expect(departementOfCommune("20999")).toBeNull();
     expect(departementOfCommune("99134")).toBeNull();
     expect(regionOfCommune("99134")).toBeNull();
+  });
+
+  it("agrees with the register-free reading of old Corsican codes used by standardisation", () => {
+    const { communes, formerCodes } = geographyIndex();
+    const corsican = [...formerCodes].filter(([code]) => code.startsWith("20"));
+    expect(corsican.length).toBeGreaterThan(300);
+    const disagreements = corsican
+      .filter(([code, current]) => departementFromCommuneCode(code) !== communes.get(current)?.departement)
+      .map(([code]) => [code, departementFromCommuneCode(code), departementOfCommune(code)]);
+    // Six numbers of communes merged before the split are "20" without the register, which places them.
+    expect(disagreements.sort()).toEqual([
+      ["20044", "20", "2B"],
+      ["20076", "20", "2B"],
+      ["20151", "20", "2B"],
+      ["20237", "20", "2A"],
+      ["20294", "20", "2A"],
+      ["20325", "20", "2A"],
+    ]);
+  });
+
+  it("reads codes as standardisation does: lost zeros, float suffixes and impossible départements", () => {
+    expect(departementOfCommune("1001.0")).toBe("01");
+    expect(departementOfCommune("96001")).toBeNull();
+    expect(communesOfPostalCode("1400.0")).toContain("01001");
   });
 
   it("names the current commune", () => {

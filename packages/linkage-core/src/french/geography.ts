@@ -1,5 +1,11 @@
 // French commune geography for linkage: current code of a former commune, city of a municipal arrondissement,
 // département, région, postal codes, and a graded commune comparison. Data: COG 2026 (see geography-data.ts).
+// Codes are read by the data layer's standardisers, so that a code means the same here as in a standardised file.
+import {
+  departementFromCommuneCode,
+  standardiseCommuneCode,
+  standardisePostalCode,
+} from "../data/insee-commune.js";
 import { BoundedCache } from "./bounded-cache.js";
 import { type CommuneInfo, geographyIndex } from "./geography-data.js";
 
@@ -21,21 +27,8 @@ export const communeCategories: readonly CommuneCategory[] = [
   "else",
 ];
 
-const COMMUNE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
-const FOUR_DIGITS = /^\d{4}$/;
-
-/**
- * Canonical text of an INSEE commune code: trimmed, upper case ("2a004" → "2A004"), a leading zero restored when
- * a spreadsheet dropped it ("1001" → "01001"). Null when the value cannot be a commune code.
- */
-export function normaliseCommuneCode(value: string): string | null {
-  let code = value.trim().toUpperCase();
-  if (FOUR_DIGITS.test(code)) code = `0${code}`;
-  return COMMUNE_CODE.test(code) ? code : null;
-}
-
 function lookup(value: string): CommuneInfo | null {
-  const code = normaliseCommuneCode(value);
+  const code = standardiseCommuneCode(value);
   if (code === null) return null;
   const geography = geographyIndex();
   const current = geography.communes.get(code);
@@ -72,19 +65,17 @@ export function communeName(code: string): string | null {
 }
 
 /**
- * Département of a commune: "2A"/"2B" for Corsica, three characters overseas (971…976, 975, 977, 978, 984…989).
- * For a well-formed code absent from the COG it is read from the code itself, except old Corsican 20xxx codes,
- * which could be either 2A or 2B, and 99xxx codes of foreign countries (null for both).
+ * Département of a commune in the COG: "2A"/"2B" for Corsica, three characters overseas (971…976, 975, 977, 978,
+ * 984…989). For a well-formed code absent from the COG it is read from the code itself (departementFromCommuneCode),
+ * except that an old Corsican 20xxx number no commune has kept, which could be either 2A or 2B, and 99xxx codes of
+ * foreign countries have none (null).
  */
 export function departementOfCommune(code: string): string | null {
   const commune = lookup(code);
   if (commune) return commune.departement;
-  const normalised = normaliseCommuneCode(code);
-  // 20xxx: old Corsican code, 2A or 2B; 99xxx: a foreign country (birthplaces abroad), no département.
-  if (normalised === null || normalised.startsWith("20") || normalised.startsWith("99")) return null;
-  return normalised.startsWith("97") || normalised.startsWith("98")
-    ? normalised.slice(0, 3)
-    : normalised.slice(0, 2);
+  const standardised = standardiseCommuneCode(code);
+  const departement = standardised === null ? null : departementFromCommuneCode(standardised);
+  return departement === "20" || departement === "99" ? null : departement;
 }
 
 /** INSEE code of the région of a commune (overseas collectivities use their own code, e.g. 975, 988). */
@@ -108,12 +99,8 @@ export function postalCodesOfCommune(code: string): readonly string[] {
 
 /** Current communes (and municipal arrondissements) served by a postal code, sorted. */
 export function communesOfPostalCode(postalCode: string): readonly string[] {
-  return geographyIndex().communesByPostalCode.get(normalisePostalCode(postalCode)) ?? [];
-}
-
-function normalisePostalCode(value: string): string {
-  const code = value.trim();
-  return FOUR_DIGITS.test(code) ? `0${code}` : code;
+  const code = standardisePostalCode(postalCode);
+  return code === null ? [] : (geographyIndex().communesByPostalCode.get(code) ?? []);
 }
 
 /**
@@ -158,7 +145,7 @@ function resolveUncached(value: string): ResolvedCommune | null {
       postalCodes: geographyIndex().postalCodesByCommune.get(commune.code) ?? [],
     };
   }
-  const code = normaliseCommuneCode(value);
+  const code = standardiseCommuneCode(value);
   if (code === null) return null;
   return {
     code,

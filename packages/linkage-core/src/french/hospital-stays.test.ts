@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { formatDayNumber } from "../calendar/day-number.js";
 import { ColumnEncoder } from "../data/dataset.js";
 import { DataError } from "../errors.js";
-import { formatDayNumber } from "./french-dates.js";
 import {
   buildStaysFromColumn,
   buildStaysFromEvents,

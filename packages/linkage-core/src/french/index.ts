@@ -9,14 +9,8 @@ export {
   parseDeathDate,
   SNDS_MISSING_DEATH_YEAR,
 } from "./death-dates.js";
-export { foldAccents, foldToLetters } from "./fold-accents.js";
-export {
-  dayNumber,
-  formatDayNumber,
-  type PartialDate,
-  parseDayNumber,
-  parsePartialDate,
-} from "./french-dates.js";
+export { foldAccentsToUpperCase, foldToLetters } from "./fold-accents.js";
+export { type PartialDate, parseDayNumber, parsePartialDate } from "./french-dates.js";
 export {
   anyNameMatches,
   compareFrenchNames,
@@ -41,7 +35,6 @@ export {
   currentCommuneCode,
   departementOfCommune,
   isPostalCodeCompatible,
-  normaliseCommuneCode,
   postalCodesOfCommune,
   regionOfCommune,
   regionOfDepartement,
@@ -63,7 +56,12 @@ export {
   partialBirthDatesAgree,
   partialDateCategories,
 } from "./partial-dates.js";
-export { type PhoneticAlgorithm, phoneticAlgorithms, phoneticCode } from "./phonetics.js";
+export {
+  type PhoneticAlgorithm,
+  type PhoneticEncoder,
+  phoneticAlgorithms,
+  phoneticCode,
+} from "./phonetics.js";
 export {
   buildPmsiGeographicTable,
   comparePmsiCodeToCommune,

@@ -1,7 +1,8 @@
 // Comparison of birth dates that may be partial: the SNDS holds the birth year and month only (YYYY-MM), other
 // sources the full date. Each category is a plain predicate so that levels can be listed in any order.
+import { monthIndex } from "../calendar/day-number.js";
 import { BoundedCache } from "./bounded-cache.js";
-import { monthIndex, type PartialDate, parsePartialDate } from "./french-dates.js";
+import { type PartialDate, parsePartialDate } from "./french-dates.js";
 
 const parsedDates = new BoundedCache<PartialDate | null>();
 

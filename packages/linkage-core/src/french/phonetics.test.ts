@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldAccents, foldToLetters } from "./fold-accents.js";
 import { type PhoneticAlgorithm, phoneticAlgorithms, phoneticCode } from "./phonetics.js";
-
-describe("foldAccents / foldToLetters", () => {
-  it("folds accents and ligatures and keeps separators until asked", () => {
-    expect(foldAccents("Noémie Lœtitia Ça")).toBe("NOEMIE LOETITIA CA");
-    expect(foldToLetters("Jean-Pierre d'Estaing")).toBe("JEANPIERREDESTAING");
-    expect(foldToLetters("  ")).toBe("");
-  });
-});
 
 describe("soundexFr", () => {
   // Examples of talisman's test suite (Yomguithereal/talisman, test/phonetics/french/soundex.js), after the

@@ -8,6 +8,12 @@ import { soundexFrCode } from "./soundex-fr.js";
 
 export type PhoneticAlgorithm = "soundexFr" | "phonex" | "fonem" | "doubleMetaphone";
 
+/**
+ * Encodes a name phonetically, an empty string meaning "no code": phoneticCode, or another encoder given to
+ * blocking keys and comparisons in its place.
+ */
+export type PhoneticEncoder = (algorithm: PhoneticAlgorithm, value: string) => string;
+
 export const phoneticAlgorithms: readonly PhoneticAlgorithm[] = [
   "soundexFr",
   "phonex",

@@ -1,6 +1,6 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { formatDayNumber } from "./french-dates.js";
+import { formatDayNumber } from "../calendar/day-number.js";
 import { buildStaysFromEvents, EstablishmentCodes, type StayEvent } from "./hospital-stays.js";
 import { compareHospitalStays, countMatchingStays, stayBlockingKeys, stayCount } from "./stay-matching.js";
 

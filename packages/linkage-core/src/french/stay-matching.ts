@@ -1,6 +1,6 @@
 // Agreement between the hospital stays of two records: how many stays match one-to-one (same establishment,
 // admission and discharge within a tolerance), and the (FINESS, admission day) keys for blocking on stays.
-import { formatDayNumber } from "./french-dates.js";
+import { formatDayNumber } from "../calendar/day-number.js";
 import type { HospitalStays } from "./hospital-stays.js";
 
 export interface StayMatchingOptions {

@@ -1,5 +1,6 @@
 // Reads a model file back: JSON, then format version, then shape (zod), then consistency of the numbers.
 import { z } from "zod";
+import { jsonPathOf } from "../comparisons/spec-issues-from-zod.js";
 import { ModelError, type SpecIssue } from "../errors.js";
 import {
   MODEL_FORMAT_VERSION,
@@ -193,14 +194,9 @@ function consistencyIssues(model: ModelFile): SpecIssue[] {
  * values, so they are masked rather than written into messages.
  */
 function jsonPath(path: readonly PropertyKey[]): string {
-  const isTableValue = (index: number) =>
-    index === 3 && path[0] === "termFrequencyTables" && path[2] === "frequencies";
-  return path.reduce<string>((text, key, index) => {
-    if (isTableValue(index)) return `${text}[<value>]`;
-    if (typeof key === "number") return `${text}[${key}]`;
-    const name = String(key);
-    return /^[A-Za-z_$][\w$]*$/.test(name) ? `${text}.${name}` : `${text}[${JSON.stringify(name)}]`;
-  }, "$");
+  const isTableValue = path[0] === "termFrequencyTables" && path[2] === "frequencies" && path.length > 3;
+  if (!isTableValue) return jsonPathOf("$", path);
+  return jsonPathOf(`${jsonPathOf("$", path.slice(0, 3))}[<value>]`, path.slice(4));
 }
 
 function lineAndColumn(text: string, position: number): { line: number; column: number } {

@@ -1,2 +1,7 @@
 // Public API of profiling: what the columns of a dataset hold.
-export { type ColumnProfile, type ProfileOptions, profileDataset, type ValueCount } from "./profile-dataset.js";
+export {
+  type ColumnProfile,
+  type ProfileOptions,
+  profileDataset,
+  type ValueCount,
+} from "./profile-dataset.js";

@@ -16,7 +16,13 @@ const dataset = datasetFromRecords(
 describe("profileDataset", () => {
   it("counts completeness, distinct and most frequent values", () => {
     const [name, sex] = profileDataset(dataset, { topValues: 1 });
-    expect(name).toMatchObject({ column: "name", rows: 4, nonNull: 3, completeness: 0.75, distinctValues: 2 });
+    expect(name).toMatchObject({
+      column: "name",
+      rows: 4,
+      nonNull: 3,
+      completeness: 0.75,
+      distinctValues: 2,
+    });
     expect(name!.topValues).toEqual([{ value: "MARIE", count: 2 }]);
     expect(name!.minLength).toBe(4);
     expect(name!.maxLength).toBe(5);

@@ -1,7 +1,7 @@
 // The data of a waterfall chart for one pair: prior weight, then each comparison's level and weight.
 import type { ModelParameters } from "../estimation/types.js";
 import { NULL_LEVEL } from "../vectors/types.js";
-import { matchProbabilityFromWeight, priorMatchWeight } from "./match-weights.js";
+import { matchProbabilityFromWeight, partialMatchWeight, priorMatchWeight } from "./match-weights.js";
 import { type PairLevelSource, pairLevelReader, type TermFrequencyAdjustmentInput } from "./score-pairs.js";
 import { termFrequencyAdjustment } from "./term-frequencies.js";
 
@@ -68,7 +68,7 @@ export function explainPair(input: ExplainPairInput): PairExplanation {
       name: comparison.name,
       level,
       label: comparison.levelLabels[level] ?? `level ${level}`,
-      partialWeight: Math.log2(comparison.m[level]!) - Math.log2(comparison.u[level]!),
+      partialWeight: partialMatchWeight(comparison.m[level]!, comparison.u[level]!),
       termFrequencyWeight,
     };
   });

@@ -8,6 +8,7 @@ export {
 } from "./explain-pair.js";
 export {
   matchProbabilityFromWeight,
+  partialMatchWeight,
   partialMatchWeights,
   patternMatchWeights,
   priorMatchWeight,

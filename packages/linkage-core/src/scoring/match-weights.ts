@@ -2,16 +2,21 @@
 import type { ModelParameters } from "../estimation/types.js";
 import type { PatternCounts } from "../vectors/types.js";
 
-/** log2(m/u) for every level of every comparison: the evidence (in bits) a level brings for a match. */
+/** log2(m/u): the evidence (in bits) a level with these m and u brings for a match. */
+export function partialMatchWeight(m: number, u: number): number {
+  return Math.log2(m) - Math.log2(u);
+}
+
+/** {@link partialMatchWeight} of every level of every comparison. */
 export function partialMatchWeights(parameters: ModelParameters): number[][] {
   return parameters.comparisons.map((comparison) =>
-    comparison.m.map((m, level) => Math.log2(m) - Math.log2(comparison.u[level]!)),
+    comparison.m.map((m, level) => partialMatchWeight(m, comparison.u[level]!)),
   );
 }
 
-/** log2(λ/(1−λ)): the match weight of a pair before any comparison is looked at. */
+/** log2(λ/(1−λ)): the match weight of a pair before any comparison is looked at (the prior's odds in bits). */
 export function priorMatchWeight(priorMatchProbability: number): number {
-  return Math.log2(priorMatchProbability) - Math.log2(1 - priorMatchProbability);
+  return weightFromMatchProbability(priorMatchProbability);
 }
 
 /** Match weight of every distinct pattern: prior weight plus the partial weight of each non-null level. */
