@@ -2,9 +2,6 @@
 // File-system adapters live apart, in "linkage-core/node".
 export * from "./baseline/index.js";
 export * from "./blocking/index.js";
-// Names two areas both define: each explicit export says which one is public, until the other area drops its
-// copy. MAX_BLOCKING_RULES: spec still holds its own (255).
-export { MAX_BLOCKING_RULES } from "./blocking/index.js";
 export * from "./calendar/index.js";
 // CivilDate and formatIsoDate: synthetic still holds its own.
 export { type CivilDate, formatIsoDate } from "./calendar/index.js";
@@ -15,8 +12,6 @@ export * from "./data/index.js";
 export * from "./errors.js";
 export * from "./estimation/index.js";
 export * from "./evaluation/index.js";
-// PhoneticEncoder: comparisons still holds its own.
-export type { PhoneticEncoder } from "./french/index.js";
 export * from "./french/index.js";
 export * from "./model/index.js";
 export * from "./pipeline/index.js";

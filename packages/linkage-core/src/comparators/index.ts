@@ -1,8 +1,6 @@
 // Public surface of the comparators: string similarities and distances, numeric, date and geographic
 // differences, and the flat-buffer variants used by the comparison hot loop.
-// CalendarDate is the calendar's type, re-exported because the date comparators take it. dayNumber is the
-// calendar's too, re-exported only until comparisons imports it from "../calendar/index.js".
-export { dayNumber } from "../calendar/day-number.js";
+// CalendarDate is the calendar's type, re-exported because the date comparators take it.
 export {
   type CalendarDate,
   dateDifferenceDays,

@@ -1,5 +1,7 @@
 // Per-distinct-value data computed once per column and shared by every level that needs it: flat strings,
 // parsed numbers and dates, phonetic codes, and memoised similarity scorers.
+
+import { dayNumber } from "../calendar/index.js";
 import {
   type CalendarDate,
   damerauLevenshteinFlat,
@@ -12,13 +14,11 @@ import {
   similarityComparators,
 } from "../comparators/index.js";
 import type { EncodedColumn } from "../data/dataset.js";
-import type { PhoneticAlgorithm } from "../french/phonetics.js";
+import type { PhoneticAlgorithm, PhoneticEncoder } from "../french/phonetics.js";
 import type { EditDistanceComparator, SimilarityComparator } from "./types.js";
 
 /** Score of two distinct values of one column, by their codes. */
 export type CodeScorer = (codeA: number, codeB: number) => number;
-
-export type PhoneticEncoder = (algorithm: PhoneticAlgorithm, value: string) => string;
 
 /** Lazily computed, memoised per-value data of a dataset's columns, for one compilation. */
 export class ColumnValues {
@@ -46,7 +46,7 @@ export class ColumnValues {
   dayNumbers(column: EncodedColumn): Float64Array {
     return this.remember(`dayNumbers\u0000${column.name}`, () =>
       Float64Array.from(this.dates(column), (date) =>
-        date === null || date.day === 0 ? Number.NaN : daysSinceEpoch(date.year, date.month, date.day),
+        date === null || date.day === 0 ? Number.NaN : dayNumber(date.year, date.month, date.day),
       ),
     );
   }
@@ -238,15 +238,6 @@ class EditDistanceScorer extends LastPairScorer {
       ? levenshteinWithinFlat(this.strings, low, high, this.ceiling)
       : damerauLevenshteinFlat(this.strings, low, high);
   }
-}
-
-const MILLISECONDS_PER_DAY = 86_400_000;
-
-/** Days from 1970-01-01 in the proleptic Gregorian calendar (setUTCFullYear, unlike Date.UTC, keeps years < 100). */
-function daysSinceEpoch(year: number, month: number, day: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return Math.round(date.getTime() / MILLISECONDS_PER_DAY);
 }
 
 const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;

@@ -2,9 +2,10 @@
 // level computed once and cached (fastLink's "compare distinct values, not records").
 import { type Dataset, type EncodedColumn, NULL_CODE } from "../data/dataset.js";
 import { SpecError, type SpecIssue } from "../errors.js";
+import type { PhoneticEncoder } from "../french/phonetics.js";
 import { phoneticCode } from "../french/phonetics.js";
 import { NULL_LEVEL } from "../vectors/types.js";
-import { ColumnValues, type PhoneticEncoder } from "./column-values.js";
+import { ColumnValues } from "./column-values.js";
 import { buildComparisonKeys, type ComparisonKeys, type NullKeyRule } from "./comparison-keys.js";
 import { assignLevelIndices, countNonNullLevels } from "./level-indices.js";
 import { levelLabel } from "./level-labels.js";

@@ -1,6 +1,5 @@
 // Public API of comparisons: the spec types, the library of comparisons and templates, and compilation.
 
-export type { PhoneticEncoder } from "./column-values.js";
 export { parseNumber } from "./column-values.js";
 export {
   absoluteDifferenceAtThresholds,

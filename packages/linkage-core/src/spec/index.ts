@@ -5,7 +5,6 @@ export { parseSpec } from "./parse-spec.js";
 export {
   blockingRuleSchema,
   linkageSpecSchema,
-  MAX_BLOCKING_RULES,
   specDefaults,
   thresholdSchema,
   trainingSchema,

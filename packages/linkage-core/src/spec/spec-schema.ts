@@ -1,5 +1,6 @@
 // Zod schemas of the linkage spec (JSON form), with documented defaults; the JSON Schema is generated from them.
 import { z } from "zod";
+import { MAX_BLOCKING_RULES } from "../blocking/blocking-keys.js";
 import type { BlockingKey, BlockingRuleSpec, KeyTransform, KeyTransformKind } from "../blocking/types.js";
 import { comparisonSchema, phoneticAlgorithmSchema } from "../comparisons/comparison-schema.js";
 import { comparisonTemplateSchema } from "../comparisons/comparison-templates.js";
@@ -28,9 +29,6 @@ export const specDefaults = {
   readonly oneToOne: OneToOneSpec;
   readonly maxCandidatePairs: number;
 };
-
-/** Most blocking rules a spec may have: each pair records its rule index in a Uint8Array. */
-export const MAX_BLOCKING_RULES = 255;
 
 const keyTransformSchemas = {
   prefix: z.strictObject({
