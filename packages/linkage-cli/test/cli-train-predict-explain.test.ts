@@ -67,6 +67,18 @@ describe("linkage train", () => {
     expect(frequencies.reduce((sum, value) => sum + value, 0)).toBeCloseTo(1, 9);
   });
 
+  it("trains from the truth column with --labels (supervised), and refuses it without a truth", async () => {
+    const run = await cli(folder, "train", "fake.config.json", "-o", "model-labels.json", "--labels", "-q");
+    expect(run.code).toBe(0);
+    const model = parseModelFile(readFileSync(join(folder, "model-labels.json"), "utf8"));
+    expect(model.training.priorSource).toBe("labels");
+    expect(model.training.sessions).toEqual([]);
+    expect(model.training.counts.labelledPairCount).toBeGreaterThan(0);
+    const refused = await cli(folder, "train", "febrl.config.json", "-o", "model-refused.json", "--labels");
+    expect(refused.code).toBe(3);
+    expect(refused.err).toContain("$.truth");
+  });
+
   it("gives the training summary as JSON", async () => {
     const data = jsonResult<{
       priorMatchProbability: number;

@@ -1,8 +1,11 @@
 // The composed pipeline on a small simulated link: stages agree with each other and with the spec.
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
+import { generateCandidatePairs } from "../src/blocking/generate-candidate-pairs.js";
 import { type Dataset, datasetFromRecords } from "../src/data/dataset.js";
+import { prepareLinkage } from "../src/pipeline/prepare-linkage.js";
 import { runLinkage } from "../src/pipeline/run-linkage.js";
+import { trainModelFromLabels } from "../src/pipeline/train-from-labels.js";
 import { parseSpec } from "../src/spec/parse-spec.js";
 
 const firstNames = ["MARIE", "JEAN", "PIERRE", "ANNE", "LUC", "CLAIRE", "PAUL", "JULIE", "MARC", "EMMA"];
@@ -100,5 +103,29 @@ describe("runLinkage", () => {
 
   it("refuses a link type that does not fit the number of inputs", () => {
     expect(() => runLinkage({ ...spec, linkType: "dedupe" }, [a, b])).toThrow(/exactly one input/);
+  });
+});
+
+describe("trainModelFromLabels", () => {
+  it("counts m on the labelled matches among candidate pairs and λ from the true pairs", () => {
+    const { a, b } = simulatedSources();
+    const context = prepareLinkage(spec, [a, b]);
+    const pairs = generateCandidatePairs(context.dataset, spec.blockingRules, spec.linkType, {
+      maxPairs: 1e6,
+    });
+    // Entity = the person index in the ids (a<i> ↔ b<i> are the same person for i < 150).
+    const truth = Int32Array.from(context.dataset.ids, (id) => {
+      const index = Number(id.slice(1));
+      return id.startsWith("a") || index < 150 ? index : 1000 + index;
+    });
+    const trained = trainModelFromLabels(context, { truth, candidatePairs: pairs });
+    expect(trained.summary.priorSource).toBe("labels");
+    expect(trained.parameters.priorMatchProbability).toBeCloseTo(150 / (200 * 200), 12);
+    // dob agrees exactly on every true pair (no noise on it): its top level gets almost all of m.
+    const dob = trained.parameters.comparisons[2]!;
+    expect(dob.m[dob.m.length - 1]!).toBeGreaterThan(0.99);
+    const linked = runLinkage(spec, [a, b], { parameters: trained.parameters });
+    if (linked.decisions.kind !== "links") throw new Error("expected links");
+    expect(linked.decisions.selected.length).toBeGreaterThanOrEqual(140);
   });
 });

@@ -8,11 +8,14 @@ import {
   generateCandidatePairs,
   type LinkageContext,
   type PipelineTrainingSummary,
+  type ProgressEvent,
   prepareLinkage,
+  SpecError,
   serializeModel,
   type TermFrequencyTableInput,
   termFrequencies,
   trainModel,
+  trainModelFromLabels,
 } from "linkage-core";
 import { writeFileAtomic } from "linkage-core/node";
 import { loadConfig } from "../config.js";
@@ -30,6 +33,7 @@ import {
   refuseExistingFile,
   reporterFor,
   resolvePath,
+  truthCodes,
   withExamples,
   withOutputOptions,
 } from "./common.js";
@@ -40,6 +44,8 @@ export interface TrainCommandOptions {
   readonly force?: boolean;
   /** Store each term-frequency column's value frequencies in the model (this puts values in the file). */
   readonly termFrequencyTables?: boolean;
+  /** Supervised: m and λ from the config's truth column instead of EM. */
+  readonly labels?: boolean;
 }
 
 export interface TrainResult {
@@ -60,10 +66,12 @@ export function registerTrainCommand(program: Command, io: CliIo): void {
     .option(
       "--term-frequency-tables",
       "store the value frequencies of term-frequency columns in the model (puts column values in the file)",
-    );
+    )
+    .option("--labels", "supervised: m and λ from the config's truth column (known matches) instead of EM");
   withExamples(withOutputOptions(command), [
     "linkage train linkage.config.json -o model.json",
     "linkage train linkage.config.json -o model.json --force --json",
+    "linkage train linkage.config.json -o model.json --labels   # needs a truth column in the config",
   ]).action(async (config: string, options: GlobalOptions & TrainCommandOptions) => {
     await trainCommand(
       resolvePath(io, config),
@@ -82,7 +90,15 @@ export async function trainCommand(
   // Fail before minutes of training, not after.
   await refuseExistingFile(options.output, options.force);
   const { spec } = config;
-  const { datasets } = await loadInputs(config, reporter);
+  if (options.labels && !config.truth) {
+    throw new SpecError([
+      {
+        jsonPath: "$.truth",
+        message: "--labels needs the config's truth column (the known entity of each record).",
+      },
+    ]);
+  }
+  const { datasets } = await loadInputs(config, reporter, config.truth ? [config.truth.column] : []);
   const context = prepareLinkage(spec, datasets);
   const counts = countCandidatePairs(context.dataset, spec.blockingRules, spec.linkType);
   const pairs = generateCandidatePairs(context.dataset, spec.blockingRules, spec.linkType, {
@@ -90,10 +106,15 @@ export async function trainCommand(
     onProgress: (progress) =>
       reporter.progress({ step: "blocking", done: progress.pairCount, total: counts.totalPairs }),
   });
-  const trained = trainModel(context, {
-    candidatePairs: pairs,
-    onProgress: (event) => reporter.progress(event),
-  });
+  const onProgress = (event: ProgressEvent) => reporter.progress(event);
+  const trained =
+    options.labels && config.truth
+      ? trainModelFromLabels(context, {
+          truth: truthCodes(context.dataset.columns, config.truth.column),
+          candidatePairs: pairs,
+          onProgress,
+        })
+      : trainModel(context, { candidatePairs: pairs, onProgress });
   const tables = options.termFrequencyTables ? termFrequencyTables(context) : undefined;
   const model = createModelFile({
     spec,

@@ -1,4 +1,6 @@
 // Public API of the pipeline: the stages composed, and each stage for callers who need control.
+
+export { estimateUFromRandomPairs, type RandomPairsU } from "./estimate-u.js";
 export { type LinkDecisions, linkRecords, type OneToOneLinks, type RecordClusters } from "./link-records.js";
 export {
   type Predictions,
@@ -15,6 +17,7 @@ export {
   runLinkage,
   type StageTimings,
 } from "./run-linkage.js";
+export { type TrainFromLabelsOptions, trainModelFromLabels } from "./train-from-labels.js";
 export {
   type PipelineTrainingSummary,
   type TrainedModel,

@@ -1,10 +1,8 @@
 // Training: u from random pairs, m by EM sessions on blocked pairs (Splink's scheme), λ given, from
 // deterministic rules, or estimated on the candidate pairs.
-import seedrandom from "seedrandom";
 import { blockingRuleName } from "../blocking/blocking-rule-name.js";
 import { countCandidatePairs } from "../blocking/count-candidate-pairs.js";
 import { generateCandidatePairs } from "../blocking/generate-candidate-pairs.js";
-import { sampleRandomPairs } from "../blocking/sample-random-pairs.js";
 import type { BlockingRuleSpec } from "../blocking/types.js";
 import { combineTrainingSessions } from "../estimation/combine-training-sessions.js";
 import {
@@ -12,13 +10,13 @@ import {
   estimatePriorFromDeterministicMatches,
 } from "../estimation/comparison-space.js";
 import { runExpectationMaximisation } from "../estimation/expectation-maximisation.js";
-import { estimateUFromSample } from "../estimation/level-frequencies.js";
 import { startingParameters } from "../estimation/starting-parameters.js";
 import type { ModelParameters } from "../estimation/types.js";
 import type { PriorSource, TrainingSessionSummary, TrainingSummary } from "../model/model-file.js";
 import { computeComparisonVectors } from "../vectors/compute-comparison-vectors.js";
 import { countAgreementPatterns } from "../vectors/count-agreement-patterns.js";
 import type { CandidatePairs } from "../vectors/types.js";
+import { estimateUFromRandomPairs } from "./estimate-u.js";
 import type { LinkageContext } from "./prepare-linkage.js";
 import { type ProgressListener, stepProgress } from "./progress.js";
 import type { LinkageWarning } from "./warnings.js";
@@ -55,19 +53,12 @@ export function trainModel(context: LinkageContext, options: TrainModelOptions =
   const warnings: LinkageWarning[] = [];
   const spaceSize = comparisonSpaceSize(spec.linkType, context.sourceSizes);
 
-  // u from random pairs: agreement among non-matches is what random pairs mostly show.
-  const random = seedrandom(String(training.seed));
-  const samplePairs = Math.min(training.uSamplePairs, Math.max(1, Math.floor(spaceSize)));
-  const sample = sampleRandomPairs(dataset, spec.linkType, samplePairs, random);
-  const sampleVectors = computeComparisonVectors(comparisons, sample, {
-    onProgress: stepProgress(options.onProgress, "estimating u"),
-    cache: false,
-  });
+  const sample = estimateUFromRandomPairs(context, spaceSize, options.onProgress);
   const base = startingParameters({
     comparisonNames: comparisons.map((comparison) => comparison.name),
     levelCounts: comparisons.map((comparison) => comparison.levelCount),
     levelLabels: comparisons.map((comparison) => comparison.levelLabels),
-    u: estimateUFromSample(sampleVectors),
+    u: sample.u,
     priorMatchProbability: training.priorMatchProbability ?? 1e-4,
   });
 
@@ -129,7 +120,7 @@ export function trainModel(context: LinkageContext, options: TrainModelOptions =
     parameters,
     summary: {
       sessions: sessionResults.map((session) => session.summary),
-      uSampleSize: sample.count,
+      uSampleSize: sample.sampleSize,
       priorSource: prior.source,
       counts: {
         recordCount: dataset.rowCount,
