@@ -137,7 +137,10 @@ export const trainingSchema = z
     monotonic: z
       .boolean()
       .default(trainingDefaults.monotonic)
-      .meta({ description: "Keep m increasing and u decreasing with the level." }),
+      .meta({
+        description:
+          "Keep the Bayes factor m/u non-decreasing with the level (more similar never weighs less).",
+      }),
   })
   .prefault({})
   .meta({ description: "How the model is trained; every field has a default." });

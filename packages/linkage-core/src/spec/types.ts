@@ -29,7 +29,7 @@ export interface TrainingSpec {
   readonly tolerance: number;
   /** Re-estimate u by EM too (otherwise u comes from random sampling only). */
   readonly estimateU: boolean;
-  /** Keep m increasing and u decreasing with the level, so more similar never weighs less. */
+  /** Keep the Bayes factor m/u non-decreasing with the level, so more similar never weighs less. */
   readonly monotonic: boolean;
 }
 
