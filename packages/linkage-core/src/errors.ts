@@ -47,19 +47,43 @@ export class DataError extends LinkageError {}
 export class SpecError extends LinkageError {
   readonly issues: readonly SpecIssue[];
   constructor(issues: readonly SpecIssue[], options: LinkageErrorOptions = {}) {
-    const first = issues[0];
-    const summary =
-      issues.length === 1 && first
-        ? `${first.jsonPath}: ${first.message}`
-        : `${issues.length} problems in the linkage spec:\n${issues.map((issue) => `  - ${issue.jsonPath}: ${issue.message}`).join("\n")}`;
-    super("SPEC_INVALID", summary, { jsonPath: first?.jsonPath, ...options });
+    super("SPEC_INVALID", summariseIssues(issues, "the linkage spec"), {
+      jsonPath: issues[0]?.jsonPath,
+      ...options,
+    });
     this.issues = issues;
   }
 }
 
+/** One problem of a JSON document (spec, model file, options), at its JSON path. */
 export interface SpecIssue {
   readonly jsonPath: string;
   readonly message: string;
+}
+
+/**
+ * The message of an error listing issues: the issue itself when there is one, else their count in `subject`
+ * ("the linkage spec") followed by one indented line per issue.
+ */
+export function summariseIssues(issues: readonly SpecIssue[], subject: string): string {
+  const first = issues[0];
+  if (issues.length === 1 && first) return `${first.jsonPath}: ${first.message}`;
+  const lines = issues.map((issue) => `  - ${issue.jsonPath}: ${issue.message}`);
+  return `${issues.length} problems in ${subject}:\n${lines.join("\n")}`;
+}
+
+/**
+ * `base` followed by path segments, as a JSON path: `.key` for identifier keys, `["odd key"]` for others and
+ * `[index]` for array positions (zod's issue paths are such segments).
+ */
+export function jsonPathOf(base: string, segments: readonly PropertyKey[]): string {
+  let path = base;
+  for (const segment of segments) {
+    if (typeof segment === "number") path += `[${segment}]`;
+    else if (typeof segment === "string" && /^[A-Za-z_$][\w$]*$/.test(segment)) path += `.${segment}`;
+    else path += `[${JSON.stringify(String(segment))}]`;
+  }
+  return path;
 }
 
 /** A model file that is malformed, of an unknown version, or does not fit the data. */

@@ -3,8 +3,6 @@
 export * from "./baseline/index.js";
 export * from "./blocking/index.js";
 export * from "./calendar/index.js";
-// CivilDate and formatIsoDate: synthetic still holds its own.
-export { type CivilDate, formatIsoDate } from "./calendar/index.js";
 export * from "./clustering/index.js";
 export * from "./comparators/index.js";
 export * from "./comparisons/index.js";

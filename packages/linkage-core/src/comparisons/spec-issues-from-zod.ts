@@ -1,20 +1,12 @@
 // Turns zod validation issues into SpecIssues: a JSON path, what was found, and what to do about it.
 import type { z } from "zod";
-import type { SpecIssue } from "../errors.js";
+import { jsonPathOf, type SpecIssue } from "../errors.js";
 import { didYouMean } from "./suggest-name.js";
 
-type ZodIssue = z.core.$ZodIssue;
+// Kept importable from here for the comparison validators; the one definition is in errors.ts.
+export { jsonPathOf } from "../errors.js";
 
-/** Appends path segments to a JSON path: `$` + `.key` or `["odd key"]` or `[index]`. */
-export function jsonPathOf(base: string, segments: readonly PropertyKey[]): string {
-  let path = base;
-  for (const segment of segments) {
-    if (typeof segment === "number") path += `[${segment}]`;
-    else if (typeof segment === "string" && /^[A-Za-z_$][\w$]*$/.test(segment)) path += `.${segment}`;
-    else path += `[${JSON.stringify(String(segment))}]`;
-  }
-  return path;
-}
+type ZodIssue = z.core.$ZodIssue;
 
 /**
  * SpecIssues for zod issues found when validating `input` (located at `basePath`). `knownKeys` feeds the

@@ -1,7 +1,7 @@
 // Zod schema of column standardisations, so that the spec parser can embed it and JSON input is checked
 // with every problem reported at its JSON path.
 import { z } from "zod";
-import { SpecError } from "../errors.js";
+import { jsonPathOf, SpecError } from "../errors.js";
 import { type DateFormat, dateFormats } from "./dates.js";
 import { type ColumnStandardisation, type NamedStep, namedSteps } from "./standardise.js";
 
@@ -34,9 +34,7 @@ export function parseStandardisation(input: unknown, jsonPath = "$"): ColumnStan
   if (!result.success) {
     throw new SpecError(
       result.error.issues.map((issue) => ({
-        jsonPath:
-          jsonPath +
-          issue.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join(""),
+        jsonPath: jsonPathOf(jsonPath, issue.path),
         message: issue.message,
       })),
     );

@@ -405,6 +405,8 @@ describe("runExpectationMaximisation", () => {
       expect(value).toBeGreaterThanOrEqual(PROBABILITY_FLOOR / 2);
     expect(comparison.m[1]).toBeLessThan(1e-6);
     expect(result.warnings.map((warning) => warning.code)).toContain("EM_LEVEL_UNOBSERVED");
+    // The pairs seen at each level, so that sessions can be combined knowing which m are only floors.
+    expect(result.pairsAtLevel).toEqual([[990, 0, 10]]);
   });
 
   it("warns about a comparison null in every pair and keeps its starting values", () => {

@@ -42,6 +42,11 @@ export interface EmResult {
   readonly iterations: number;
   /** Log-likelihood (natural log) of the pattern counts under the returned parameters. */
   readonly logLikelihood: number;
+  /**
+   * Pairs at each level of each comparison (nulls excluded), whatever their class: a level with 0 was never
+   * observed, so its m only reflects the floor (see combineTrainingSessions).
+   */
+  readonly pairsAtLevel: readonly (readonly number[])[];
   readonly warnings: EstimationWarning[];
 }
 
@@ -89,7 +94,8 @@ export function runExpectationMaximisation(
   const estimateU = options.estimateU ?? false;
   const estimatePrior = options.estimatePrior ?? true;
   const current = flatten(initial, layout);
-  warnUnobservedLevels(patterns, initial, layout, warnings);
+  const pairsAtLevel = countPairsAtLevel(patterns, layout);
+  warnUnobservedLevels(pairsAtLevel, initial, layout, warnings);
 
   let converged = false;
   let iterations = 0;
@@ -131,6 +137,10 @@ export function runExpectationMaximisation(
     converged,
     iterations,
     logLikelihood: finalExpected.logLikelihood,
+    pairsAtLevel: initial.comparisons.map((_, index) => {
+      const start = layout.offsets[index]!;
+      return Array.from(pairsAtLevel.subarray(start, start + layout.levelCounts[index]!));
+    }),
     warnings,
   };
 }
@@ -365,13 +375,8 @@ function largestChange(previous: FlatParameters, current: FlatParameters): numbe
   return change;
 }
 
-/** Levels (and whole comparisons) that no training pair shows cannot be estimated: say so up front. */
-function warnUnobservedLevels(
-  patterns: PatternCounts,
-  initial: ModelParameters,
-  layout: Layout,
-  warnings: EstimationWarning[],
-): void {
+/** Pairs at each level (flat layout), nulls excluded. */
+function countPairsAtLevel(patterns: PatternCounts, layout: Layout): Float64Array {
   const pairsAtLevel = new Float64Array(layout.totalLevels);
   for (let pattern = 0; pattern < patterns.patternCount; pattern++) {
     for (let comparison = 0; comparison < layout.comparisonCount; comparison++) {
@@ -379,6 +384,16 @@ function warnUnobservedLevels(
       if (level >= 0) pairsAtLevel[layout.offsets[comparison]! + level]! += patterns.counts[pattern]!;
     }
   }
+  return pairsAtLevel;
+}
+
+/** Levels (and whole comparisons) that no training pair shows cannot be estimated: say so up front. */
+function warnUnobservedLevels(
+  pairsAtLevel: Float64Array,
+  initial: ModelParameters,
+  layout: Layout,
+  warnings: EstimationWarning[],
+): void {
   initial.comparisons.forEach((comparison, index) => {
     if (layout.updated[index] === 0) return;
     const start = layout.offsets[index]!;

@@ -1,5 +1,5 @@
 // The error of an invalid model file: every problem found, each with its JSON path.
-import { type LinkageErrorOptions, ModelError, type SpecIssue } from "../errors.js";
+import { type LinkageErrorOptions, ModelError, type SpecIssue, summariseIssues } from "../errors.js";
 
 /** Code of a model file that is not valid JSON or does not have the model file's shape. */
 export const MODEL_INVALID = "MODEL_INVALID";
@@ -9,12 +9,10 @@ export class ModelFileError extends ModelError {
   readonly issues: readonly SpecIssue[];
 
   constructor(issues: readonly SpecIssue[], options: LinkageErrorOptions = {}) {
-    const first = issues[0];
-    const summary =
-      issues.length === 1 && first
-        ? `${first.jsonPath}: ${first.message}`
-        : `${issues.length} problems in the model file:\n${issues.map((issue) => `  - ${issue.jsonPath}: ${issue.message}`).join("\n")}`;
-    super(MODEL_INVALID, summary, { jsonPath: first?.jsonPath, ...options });
+    super(MODEL_INVALID, summariseIssues(issues, "the model file"), {
+      jsonPath: issues[0]?.jsonPath,
+      ...options,
+    });
     this.issues = issues;
   }
 }

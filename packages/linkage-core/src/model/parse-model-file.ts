@@ -1,7 +1,6 @@
 // Reads a model file back: JSON, then format version, then shape (zod), then consistency of the numbers.
 import { z } from "zod";
-import { jsonPathOf } from "../comparisons/spec-issues-from-zod.js";
-import { ModelError, type SpecIssue } from "../errors.js";
+import { jsonPathOf, ModelError, type SpecIssue } from "../errors.js";
 import {
   MODEL_FORMAT_VERSION,
   MODEL_KIND,

@@ -1,6 +1,6 @@
 // Birth dates of a synthetic population: a flat age pyramid up to 60, thinning linearly to none at 105,
 // a rough shape of the French population that is enough for linkage (birth-date collisions by age).
-import { dayFromCivil, isLeapYear } from "./civil-date.js";
+import { dayNumber, isLeapYear } from "../calendar/day-number.js";
 import { cumulativeSums, drawFromCumulative, type RandomStream } from "./random-stream.js";
 
 export interface AgeDistribution {
@@ -33,5 +33,5 @@ export function createAgeDistribution(
 export function drawBirthDay(random: RandomStream, ages: AgeDistribution): number {
   const age = ages.minimumAge + drawFromCumulative(random, ages.cumulative);
   const year = ages.referenceYear - age;
-  return dayFromCivil(year, 1, 1) + Math.floor(random() * (isLeapYear(year) ? 366 : 365));
+  return dayNumber(year, 1, 1) + Math.floor(random() * (isLeapYear(year) ? 366 : 365));
 }

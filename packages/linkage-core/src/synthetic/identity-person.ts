@@ -1,11 +1,13 @@
 // Persons with identity traits (first name, birth and usage names, birth date, residence) and how one source
 // records them: the shared core of the identity-pair and warehouse scenarios.
+import { civilDateFromDayNumber } from "../calendar/day-number.js";
+import { foldAccents } from "../data/text-normalise.js";
 import { type AgeDistribution, drawBirthDay } from "./age-distribution.js";
 import { applyAzertyTypo } from "./azerty-typos.js";
-import { civilFromDay, formatIsoDate } from "./civil-date.js";
+import { recordBirthDate } from "./date-noise.js";
 import { drawCommune, drawMoveDestination, drawPostalCode, type Geography } from "./geography.js";
 import { drawFirstName, drawSurname, type NameTable } from "./name-table.js";
-import { isCompoundName, removeAccents, writeCompoundFirstName } from "./name-variants.js";
+import { isCompoundName, writeCompoundFirstName } from "./name-variants.js";
 import { drawChance, type RandomStream } from "./random-stream.js";
 import type { IdentityPopulationOptions, ResolvedIdentityNoiseOptions } from "./synthetic-options.js";
 
@@ -49,7 +51,7 @@ export function drawIdentityPerson(
 ): IdentityPerson {
   const sex = drawChance(random, 0.5) ? 1 : 2;
   const birthDay = drawBirthDay(random, ages);
-  const birthYear = civilFromDay(birthDay).year;
+  const birthYear = civilDateFromDayNumber(birthDay).year;
   const firstName = drawFirstName(reference.names, sex, birthYear, random);
   const birthName = drawSurname(reference.names, birthYear, random);
   let usageName = "";
@@ -71,26 +73,11 @@ export function drawIdentityPerson(
   return { sex, birthDay, firstName, birthName, usageName, commune, postalCode };
 }
 
-function shiftByOneDay(day: number, random: RandomStream): number {
-  return drawChance(random, 0.5) ? day + 1 : day - 1;
-}
-
 function recordFirstName(person: IdentityPerson, noise: ResolvedIdentityNoiseOptions, random: RandomStream) {
   if (!isCompoundName(person.firstName) || !drawChance(random, noise.compoundFirstNameVariantRate)) {
     return person.firstName;
   }
   return writeCompoundFirstName(person.firstName, drawChance(random, 0.5) ? "spaced" : "firstPart");
-}
-
-function recordBirthDate(person: IdentityPerson, noise: ResolvedIdentityNoiseOptions, random: RandomStream) {
-  const day = drawChance(random, noise.birthDateShiftRate)
-    ? shiftByOneDay(person.birthDay, random)
-    : person.birthDay;
-  let date = civilFromDay(day);
-  if (date.day <= 12 && date.day !== date.month && drawChance(random, noise.dayMonthSwapRate)) {
-    date = { year: date.year, month: date.day, day: date.month };
-  }
-  return drawChance(random, noise.missingBirthDateRate) ? "" : formatIsoDate(date);
 }
 
 /**
@@ -116,9 +103,9 @@ export function recordIdentity(
     }
   }
   if (drawChance(random, noise.accentLossRate)) {
-    firstName = removeAccents(firstName);
-    birthName = removeAccents(birthName);
-    usageName = removeAccents(usageName);
+    firstName = foldAccents(firstName);
+    birthName = foldAccents(birthName);
+    usageName = foldAccents(usageName);
   }
   if (drawChance(random, noise.firstNameTypoRate)) firstName = applyAzertyTypo(firstName, random);
   if (drawChance(random, noise.surnameTypoRate)) {
@@ -128,7 +115,15 @@ export function recordIdentity(
   if (drawChance(random, noise.nameSwapRate)) [firstName, birthName] = [birthName, firstName];
   if (drawChance(random, noise.missingFirstNameRate)) firstName = "";
   const sex = drawChance(random, noise.sexErrorRate) ? 3 - person.sex : person.sex;
-  const birthDate = recordBirthDate(person, noise, random);
+  const birthDate = recordBirthDate(
+    person.birthDay,
+    {
+      shiftRate: noise.birthDateShiftRate,
+      dayMonthSwapRate: noise.dayMonthSwapRate,
+      missingRate: noise.missingBirthDateRate,
+    },
+    random,
+  );
   const geography = reference.geography;
   let commune = person.commune;
   let postalCode = person.postalCode;

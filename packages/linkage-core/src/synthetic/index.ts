@@ -2,14 +2,7 @@
 // live in `./node/`.
 export { type AgeDistribution, createAgeDistribution, drawBirthDay } from "./age-distribution.js";
 export { applyAzertyTypo, azertyNeighbours, type TypoKind } from "./azerty-typos.js";
-export {
-  type CivilDate,
-  civilFromDay,
-  dayFromCivil,
-  formatDay,
-  formatIsoDate,
-  formatYearMonth,
-} from "./civil-date.js";
+export { formatDay, formatYearMonth } from "./civil-date.js";
 export {
   buildGeography,
   type CommuneRecord,
@@ -44,12 +37,7 @@ export {
   OTHER_NAMES_ROW,
   parseInseeNameTables,
 } from "./name-table.js";
-export {
-  type CompoundFirstNameForm,
-  isCompoundName,
-  removeAccents,
-  writeCompoundFirstName,
-} from "./name-variants.js";
+export { type CompoundFirstNameForm, isCompoundName, writeCompoundFirstName } from "./name-variants.js";
 export { createRandomStream, type RandomStream } from "./random-stream.js";
 export {
   generateRegistrySnds,

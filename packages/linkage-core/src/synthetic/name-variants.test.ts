@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCompoundName, removeAccents, writeCompoundFirstName } from "./name-variants.js";
-
-describe("removeAccents", () => {
-  it("drops diacritics and spells out ligatures", () => {
-    expect(removeAccents("HÉLÈNE")).toBe("HELENE");
-    expect(removeAccents("FRANÇOIS")).toBe("FRANCOIS");
-    expect(removeAccents("LÆTITIA")).toBe("LAETITIA");
-    expect(removeAccents("NOËL-ŒDIPE")).toBe("NOEL-OEDIPE");
-    expect(removeAccents("MARTIN")).toBe("MARTIN");
-  });
-});
+import { isCompoundName, writeCompoundFirstName } from "./name-variants.js";
 
 describe("writeCompoundFirstName", () => {
   it("writes the three usual forms of a compound first name", () => {

@@ -1,14 +1,5 @@
-// The ways a correct name is recorded differently by another source: accents dropped, a compound first
-// name written with a space or shortened to its first part, a usage name in place of the birth name.
-
-const LIGATURES: Readonly<Record<string, string>> = { Æ: "AE", æ: "ae", Œ: "OE", œ: "oe" };
-
-/** The name without diacritics (É → E, Ç → C) and with ligatures spelled out (Æ → AE), as in legacy systems. */
-export function removeAccents(name: string): string {
-  let plain = name.normalize("NFD").replace(/\p{M}/gu, "");
-  if (/[ÆæŒœ]/.test(plain)) plain = plain.replace(/[ÆæŒœ]/g, (ligature) => LIGATURES[ligature]);
-  return plain;
-}
+// The ways a correct name is recorded differently by another source: a compound first name written with a
+// space or shortened to its first part. (Accents dropped by legacy systems: `foldAccents` of data.)
 
 export function isCompoundName(name: string): boolean {
   return name.includes("-");

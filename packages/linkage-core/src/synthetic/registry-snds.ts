@@ -1,6 +1,7 @@
 // Scenario "registry → SNDS": an SNDS-like extract (persons and hospital stays) and a disease registry
 // (subjects and their own stays) linked to part of it, with the noise real linkages meet; truth maps them.
-import { civilFromDay, formatDay, formatIsoDate, formatYearMonth } from "./civil-date.js";
+import { formatDay, formatYearMonth } from "./civil-date.js";
+import { recordBirthDate, shiftByOneDay } from "./date-noise.js";
 import { drawMoveDestination, type Geography } from "./geography.js";
 import { createIndexPermutation, type IndexPermutation } from "./index-permutation.js";
 import {
@@ -79,10 +80,6 @@ function extractIndexOf(context: RegistryContext, subject: number): number {
   return position < context.linkedCount ? context.extractSelection.forward(position) : -1;
 }
 
-function shiftByOneDay(day: number, random: RandomStream): number {
-  return drawChance(random, 0.5) ? day + 1 : day - 1;
-}
-
 function recordRegistrySex(options: ResolvedRegistrySndsOptions, person: TruePerson, random: RandomStream) {
   const sex = drawChance(random, options.sexErrorRate) ? 3 - person.sex : person.sex;
   return drawChance(random, options.registryMissingSexRate) ? "" : String(sex);
@@ -93,15 +90,15 @@ function recordRegistryBirthDate(
   person: TruePerson,
   random: RandomStream,
 ) {
-  const day = drawChance(random, options.birthDateShiftRate)
-    ? shiftByOneDay(person.birthDay, random)
-    : person.birthDay;
-  let date = civilFromDay(day);
-  // Only swaps that give another valid date count: the rate is among dates where a swap is visible.
-  if (date.day <= 12 && date.day !== date.month && drawChance(random, options.dayMonthSwapRate)) {
-    date = { year: date.year, month: date.day, day: date.month };
-  }
-  return drawChance(random, options.registryMissingBirthDateRate) ? "" : formatIsoDate(date);
+  return recordBirthDate(
+    person.birthDay,
+    {
+      shiftRate: options.birthDateShiftRate,
+      dayMonthSwapRate: options.dayMonthSwapRate,
+      missingRate: options.registryMissingBirthDateRate,
+    },
+    random,
+  );
 }
 
 function recordRegistryCommune(

@@ -2,8 +2,8 @@
 // stream) with their extract-side noise, and their hospital stays from a stream of their own, so that the
 // persons table does not pay for stays. Everything is regenerable from the seed alone, in any order.
 
+import { dayNumber } from "../calendar/day-number.js";
 import { type AgeDistribution, createAgeDistribution, drawBirthDay } from "./age-distribution.js";
-import { dayFromCivil } from "./civil-date.js";
 import { drawCommune, type Geography } from "./geography.js";
 import {
   createRandomStream,
@@ -99,8 +99,8 @@ export function createSndsContext(options: ResolvedRegistrySndsOptions, geograph
     departementCumulative: cumulativeSums(geography.departementPopulation),
     // Everyone alive at some point of the study, newborns included.
     ages: createAgeDistribution(options.studyEndYear, 0, 104),
-    studyStartDay: dayFromCivil(options.studyStartYear, 1, 1),
-    studyEndDay: dayFromCivil(options.studyEndYear, 12, 31),
+    studyStartDay: dayNumber(options.studyStartYear, 1, 1),
+    studyEndDay: dayNumber(options.studyEndYear, 12, 31),
     idKeys,
   };
 }

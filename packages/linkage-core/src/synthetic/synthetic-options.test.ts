@@ -34,6 +34,24 @@ describe("resolveSyntheticOptions", () => {
     }
   });
 
+  it("reports each unknown key at its own path, nested ones included", () => {
+    try {
+      resolveSyntheticOptions(identityPairOptionsSchema, { colour: 1, noise: { typoRate: 0.1, size: 2 } });
+      expect.unreachable();
+    } catch (error) {
+      const issues = (error as SyntheticOptionsError).issues;
+      expect(issues.map((issue) => issue.jsonPath).sort()).toEqual([
+        "$.colour",
+        "$.noise.size",
+        "$.noise.typoRate",
+      ]);
+      expect(issues.every((issue) => issue.message.includes("unknown option"))).toBe(true);
+      expect((error as SyntheticOptionsError).message).toMatch(
+        /^3 problems in the synthetic cohort options:/,
+      );
+    }
+  });
+
   it("checks cross-field rules", () => {
     const attempt = () =>
       resolveSyntheticOptions(registrySndsOptionsSchema, {

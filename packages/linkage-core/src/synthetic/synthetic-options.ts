@@ -1,14 +1,19 @@
 // Options of the three synthetic scenarios: one object per scenario, every rate documented with its default,
 // validated at once so that every mistake is reported together with its JSON path.
 import { z } from "zod";
-import { LinkageError, type LinkageErrorOptions, type SpecIssue } from "../errors.js";
+import {
+  jsonPathOf,
+  LinkageError,
+  type LinkageErrorOptions,
+  type SpecIssue,
+  summariseIssues,
+} from "../errors.js";
 
 /** Options that do not validate; `issues` lists every problem with its JSON path. */
 export class SyntheticOptionsError extends LinkageError {
   readonly issues: readonly SpecIssue[];
   constructor(issues: readonly SpecIssue[], options: LinkageErrorOptions = {}) {
-    const summary = issues.map((issue) => `${issue.jsonPath}: ${issue.message}`).join("; ");
-    super("SYNTHETIC_OPTIONS_INVALID", `invalid synthetic cohort options: ${summary}`, {
+    super("SYNTHETIC_OPTIONS_INVALID", summariseIssues(issues, "the synthetic cohort options"), {
       jsonPath: issues[0]?.jsonPath,
       hint: "See docs/synthetic-cohorts.md for every option and its default.",
       ...options,
@@ -191,13 +196,6 @@ export interface IdentityPopulationOptions {
   readonly doubleUsageNameShare: number;
 }
 
-function jsonPathOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, key) => (typeof key === "number" ? `${text}[${key}]` : `${text}.${String(key)}`),
-    "$",
-  );
-}
-
 /** Fills defaults and validates; throws SyntheticOptionsError listing every problem. */
 export function resolveSyntheticOptions<Schema extends z.ZodType>(
   schema: Schema,
@@ -206,12 +204,14 @@ export function resolveSyntheticOptions<Schema extends z.ZodType>(
   const result = schema.safeParse(options ?? {});
   if (result.success) return result.data;
   throw new SyntheticOptionsError(
-    result.error.issues.map((issue) => ({
-      jsonPath:
-        issue.code === "unrecognized_keys"
-          ? jsonPathOf([...issue.path, issue.keys[0] ?? ""])
-          : jsonPathOf(issue.path),
-      message: issue.message,
-    })),
+    // An unknown key is reported at its own path, one issue per key.
+    result.error.issues.flatMap((issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => ({
+            jsonPath: jsonPathOf("$", [...issue.path, key]),
+            message: `unknown option "${key}": remove it or fix its spelling.`,
+          }))
+        : [{ jsonPath: jsonPathOf("$", issue.path), message: issue.message }],
+    ),
   );
 }
