@@ -5,7 +5,13 @@ import { NULL_CODE } from "../data/dataset.js";
 import { DataError, SpecError, type SpecIssue } from "../errors.js";
 import { type PhoneticEncoder, phoneticAlgorithms, phoneticCode } from "../french/phonetics.js";
 import { combineCodes, type DenseCodes } from "./dense-codes.js";
-import type { BlockingKey, BlockingRuleSpec, KeyTransform, KeyTransformKind } from "./types.js";
+import type {
+  BlockingKey,
+  BlockingRuleSpec,
+  KeyTransform,
+  SetKeyTransformKind,
+  SingleKeyTransformKind,
+} from "./types.js";
 
 export interface BlockingKeyOptions {
   /**
@@ -14,6 +20,9 @@ export interface BlockingKeyOptions {
    */
   readonly phoneticEncoder?: PhoneticEncoder;
 }
+
+/** Widest admission window of a `hospitalStays` key: each stay probes 2w + 1 days. */
+export const MAX_ADMISSION_WINDOW_DAYS = 30;
 
 /** Most rules in one run: `CandidatePairs.ruleIndex` holds rule positions in a Uint8Array. */
 export const MAX_BLOCKING_RULES = 256;
@@ -50,15 +59,41 @@ export function checkBlockingRules(dataset: Dataset, rules: readonly BlockingRul
   checkRules(dataset, rules, (index) => `$.blockingRules[${index}]`);
 }
 
-/** Key codes of a rule already checked by `checkBlockingRules`. */
+/** Transforms that give a record several keys (see SetKeyTransformKind). */
+const setKeyTransformKinds: Record<SetKeyTransformKind, true> = { hospitalStays: true };
+
+/** Whether a key has several values per record (a `hospitalStays` transform). */
+export function isSetValuedKey(key: BlockingKey): boolean {
+  return key.transform !== undefined && Object.hasOwn(setKeyTransformKinds, key.transform.kind);
+}
+
+/** Whether a rule pairs records through key sets rather than one key code per record. */
+export function isSetValuedRule(rule: BlockingRuleSpec): boolean {
+  return rule.keys.some(isSetValuedKey);
+}
+
+/**
+ * Key codes of a rule already checked by `checkBlockingRules`. Only rules with one key per record have them:
+ * a rule with a `hospitalStays` key is encoded as key sets (`encodeRuleKeySets`).
+ */
 export function encodeBlockingRule(
   dataset: Dataset,
   rule: BlockingRuleSpec,
   options: BlockingKeyOptions = {},
 ): DenseCodes {
+  if (isSetValuedRule(rule)) {
+    const position = rule.keys.findIndex(isSetValuedKey);
+    throw new SpecError([
+      {
+        jsonPath: `$.keys[${position}].transform`,
+        message:
+          "this key gives a record several keys (one per stay), so the rule has no single key code per record: generate or count its pairs with generateCandidatePairs or countCandidatePairs, or test a pair with ruleCapturesPair.",
+      },
+    ]);
+  }
   let combined: DenseCodes | undefined;
   for (const key of rule.keys) {
-    const encoded = encodeKey(dataset, key, options);
+    const encoded = encodeBlockingKey(dataset, key, options);
     combined = combined === undefined ? encoded : combineCodes(combined.codes, encoded.codes);
   }
   if (combined === undefined) throw new RangeError("a blocking rule needs at least one key");
@@ -68,7 +103,7 @@ export function encodeBlockingRule(
 type ValueTransform = (value: string) => string | null;
 
 type TransformBuilders = {
-  readonly [Kind in KeyTransformKind]: (
+  readonly [Kind in SingleKeyTransformKind]: (
     transform: Extract<KeyTransform, { kind: Kind }>,
     phoneticEncoder: PhoneticEncoder,
   ) => ValueTransform;
@@ -93,23 +128,36 @@ const transformBuilders: TransformBuilders = {
   phonetic: (transform, phoneticEncoder) => (value) => phoneticEncoder(transform.algorithm, value),
 };
 
-function buildTransform(transform: KeyTransform, phoneticEncoder: PhoneticEncoder): ValueTransform {
+type SingleKeyTransform = Extract<KeyTransform, { kind: SingleKeyTransformKind }>;
+
+function buildTransform(transform: SingleKeyTransform, phoneticEncoder: PhoneticEncoder): ValueTransform {
   const build = transformBuilders[transform.kind] as (
-    transform: KeyTransform,
+    transform: SingleKeyTransform,
     phoneticEncoder: PhoneticEncoder,
   ) => ValueTransform;
   return build(transform, phoneticEncoder);
 }
 
-/** Codes of one key: the transform runs once per distinct column value, then rows are mapped by code. */
-function encodeKey(dataset: Dataset, key: BlockingKey, options: BlockingKeyOptions): DenseCodes {
+/**
+ * Codes of one single-valued key (checked by `checkBlockingRules`): the transform runs once per distinct column
+ * value, then rows are mapped by code.
+ */
+export function encodeBlockingKey(
+  dataset: Dataset,
+  key: BlockingKey,
+  options: BlockingKeyOptions,
+): DenseCodes {
+  const transform = key.transform;
+  if (transform !== undefined && transform.kind === "hospitalStays") {
+    throw new RangeError("a hospitalStays key has several values per record: encode it as key sets");
+  }
   const column = dataset.columns.get(key.column)!;
   const { keyOfValue, keyCount } =
-    key.transform === undefined
+    transform === undefined
       ? untransformedKeys(column.dictionary)
       : transformedKeys(
           column.dictionary,
-          buildTransform(key.transform, options.phoneticEncoder ?? phoneticCode),
+          buildTransform(transform, options.phoneticEncoder ?? phoneticCode),
         );
   const valueCodes = column.codes;
   const codes = new Int32Array(valueCodes.length);
@@ -228,11 +276,21 @@ function checkTransform(transform: KeyTransform, path: string, issues: SpecIssue
         });
       }
       return;
+    case "hospitalStays": {
+      const window = transform.admissionWindowDays;
+      if (window !== undefined && !(isCount(window, 0) && window <= MAX_ADMISSION_WINDOW_DAYS)) {
+        issues.push({
+          jsonPath: `${path}.admissionWindowDays`,
+          message: `admissionWindowDays must be an integer from 0 to ${MAX_ADMISSION_WINDOW_DAYS}.`,
+        });
+      }
+      return;
+    }
     default: {
       const kind = (transform as { kind?: unknown }).kind;
       issues.push({
         jsonPath: `${path}.kind`,
-        message: `unknown key transform ${JSON.stringify(kind)}; use one of ${Object.keys(transformBuilders).join(", ")}.`,
+        message: `unknown key transform ${JSON.stringify(kind)}; use one of ${[...Object.keys(transformBuilders), ...Object.keys(setKeyTransformKinds)].join(", ")}.`,
       });
     }
   }

@@ -17,6 +17,10 @@ const keyDescribers: KeyDescribers = {
   year: (_transform, column) => `year(${column})`,
   yearMonth: (_transform, column) => `yearMonth(${column})`,
   phonetic: (transform, column) => `${transform.algorithm}(${column})`,
+  hospitalStays: (transform, column) =>
+    transform.admissionWindowDays === undefined || transform.admissionWindowDays === 0
+      ? `stays(${column})`
+      : `stays(${column}, ±${transform.admissionWindowDays} days)`,
 };
 
 /** The rule's own name when it has one, else its keys joined by ` & `. */

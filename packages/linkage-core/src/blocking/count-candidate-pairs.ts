@@ -2,10 +2,16 @@
 // stop or a user can tighten rules before memory is spent.
 import type { Dataset } from "../data/dataset.js";
 import type { LinkType } from "../spec/types.js";
-import { type BlockingKeyOptions, checkBlockingRules, encodeBlockingRule } from "./blocking-keys.js";
+import {
+  type BlockingKeyOptions,
+  checkBlockingRules,
+  encodeBlockingRule,
+  isSetValuedRule,
+} from "./blocking-keys.js";
 import { blockingRuleName } from "./blocking-rule-name.js";
 import { combineCodes, type DenseCodes } from "./dense-codes.js";
 import { countPairsWithEqualKeys, groupRowsByKey } from "./key-groups.js";
+import { countPairsWithKeySets, encodeRules } from "./key-set-pairs.js";
 import { type PairScope, resolvePairScope } from "./pair-scope.js";
 import { scanRulePairs } from "./scan-rule-pairs.js";
 import type { BlockingRuleSpec } from "./types.js";
@@ -50,6 +56,14 @@ export function countCandidatePairs(
 ): BlockingCounts {
   checkBlockingRules(dataset, rules);
   const scope = resolvePairScope(dataset, linkType);
+  if (rules.some(isSetValuedRule)) {
+    return countPairsWithKeySets(
+      encodeRules(dataset, rules, options),
+      rules.map(blockingRuleName),
+      scope,
+      options,
+    );
+  }
   const ruleKeys = rules.map((rule) => encodeBlockingRule(dataset, rule, options));
   return countFromKeys(ruleKeys, rules.map(blockingRuleName), scope, options);
 }

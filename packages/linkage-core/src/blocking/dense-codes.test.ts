@@ -34,6 +34,24 @@ describe("combineCodes", () => {
     expect(Math.max(...codes)).toBe(keyCount - 1);
   });
 
+  it("numbers tuples the same through its table (few possible tuples) and through hashing (many)", () => {
+    const random = seedrandom("dense-codes-paths");
+    const rowCount = 5000;
+    const first = Int32Array.from({ length: rowCount }, () =>
+      random() < 0.02 ? NULL_CODE : Math.floor(random() * 40),
+    );
+    const second = Int32Array.from({ length: rowCount }, () =>
+      random() < 0.02 ? NULL_CODE : Math.floor(random() * 12),
+    );
+    // The same tuples with codes spread far apart: too many possible tuples for a table, so they are hashed.
+    const spread = first.map((code) => (code < 0 ? code : code * 1_000_003));
+    const small = combineCodes(first, second);
+    const hashed = combineCodes(spread, second);
+    expect(small.keyCount).toBeGreaterThan(300);
+    expect(hashed.keyCount).toBe(small.keyCount);
+    expect(hashed.codes).toEqual(small.codes);
+  });
+
   it("numbers tuples in order of first appearance", () => {
     const { codes, keyCount } = combineCodes(Int32Array.of(5, 5, 7, 5, -1), Int32Array.of(1, 2, 1, 1, 0));
     expect([...codes]).toEqual([0, 1, 2, 0, NULL_CODE]);

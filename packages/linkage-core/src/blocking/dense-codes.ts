@@ -20,7 +20,42 @@ export function combineCodes(first: Int32Array, second: Int32Array): DenseCodes 
   if (first.length !== second.length) {
     throw new RangeError(`cannot combine code columns of ${first.length} and ${second.length} rows`);
   }
-  return internTuples(first, second);
+  let largestFirst = -1;
+  let largestSecond = -1;
+  for (let row = 0; row < first.length; row++) {
+    if (first[row] > largestFirst) largestFirst = first[row];
+    if (second[row] > largestSecond) largestSecond = second[row];
+  }
+  // Few possible tuples (sex × birth month, month × département): one table entry per tuple beats hashing,
+  // which reads three arrays twice the row count at random.
+  const width = largestSecond + 1;
+  return (largestFirst + 1) * width <= 4 * first.length + 1024
+    ? renumberPairsThroughTable(first, second, width, (largestFirst + 1) * width)
+    : internTuples(first, second);
+}
+
+/** As internTuples, for tuples numbered first × width + second below `tupleCount`: same codes, same order. */
+function renumberPairsThroughTable(
+  first: Int32Array,
+  second: Int32Array,
+  width: number,
+  tupleCount: number,
+): DenseCodes {
+  const denseOf = new Int32Array(tupleCount).fill(EMPTY_SLOT);
+  const codes = new Int32Array(first.length);
+  let keyCount = 0;
+  for (let row = 0; row < first.length; row++) {
+    const a = first[row];
+    const b = second[row];
+    if (a < 0 || b < 0) {
+      codes[row] = NULL_CODE;
+      continue;
+    }
+    const tuple = a * width + b;
+    if (denseOf[tuple] === EMPTY_SLOT) denseOf[tuple] = keyCount++;
+    codes[row] = denseOf[tuple];
+  }
+  return { codes, keyCount };
 }
 
 /**

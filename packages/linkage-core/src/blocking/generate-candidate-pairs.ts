@@ -4,13 +4,21 @@ import type { Dataset } from "../data/dataset.js";
 import { SpecError } from "../errors.js";
 import type { LinkType } from "../spec/types.js";
 import type { CandidatePairs } from "../vectors/types.js";
-import { type BlockingKeyOptions, checkBlockingRules, encodeBlockingRule } from "./blocking-keys.js";
+import {
+  type BlockingKeyOptions,
+  checkBlockingRules,
+  encodeBlockingRule,
+  isSetValuedRule,
+} from "./blocking-keys.js";
 import { blockingRuleName } from "./blocking-rule-name.js";
+import { CandidatePairScanner } from "./candidate-pair-scanner.js";
 import { type BlockingCounts, type CountOptions, countFromKeys } from "./count-candidate-pairs.js";
-import { countPairsWithEqualKeys, groupRowsByKey } from "./key-groups.js";
+import type { DenseCodes } from "./dense-codes.js";
+import { countPairsWithEqualKeys } from "./key-groups.js";
+import { type EncodedRule, planPairsWithKeySets } from "./key-set-pairs.js";
 import { PairBuffer } from "./pair-buffer.js";
-import { resolvePairScope } from "./pair-scope.js";
-import { type BlockingProgressListener, scanRulePairs } from "./scan-rule-pairs.js";
+import { type PairScope, resolvePairScope } from "./pair-scope.js";
+import type { BlockingProgressListener } from "./scan-rule-pairs.js";
 import { TooManyPairsError } from "./too-many-pairs-error.js";
 import type { BlockingRuleSpec } from "./types.js";
 
@@ -36,10 +44,56 @@ export function generateCandidatePairs(
   linkType: LinkType,
   options: GenerateOptions,
 ): CandidatePairs {
+  const plan = planCandidatePairs(dataset, rules, linkType, options);
+  // Exact counts size the arrays once. Otherwise the union lies between the largest rule and the sum of all
+  // rules: allocate the first and grow geometrically, never past the second.
+  const buffer = new PairBuffer({
+    leastPairs: plan.leastPairs,
+    mostPairs: plan.mostPairs,
+    maxPairs: plan.maxPairs,
+    onCeiling: () => plan.stop(),
+  });
+  new CandidatePairScanner(plan).fill(buffer, Number.POSITIVE_INFINITY, options.onProgress);
+  return buffer.finish(plan.ruleNames);
+}
+
+/** Everything generation needs before the first pair: checked rules, their keys and the pair bounds. */
+export interface CandidatePairPlan {
+  readonly ruleNames: readonly string[];
+  readonly ruleKeys: readonly DenseCodes[];
+  /** Set instead of `ruleKeys` (then empty) when some rule gives records several keys (hospital stays). */
+  readonly encodedRules?: readonly EncodedRule[];
+  /** Pairs each rule captures on its own. */
+  readonly ownPairs: readonly number[];
+  readonly scope: PairScope;
+  /** The number of pairs to come when counted exactly, else undefined. */
+  readonly exactPairs: number | undefined;
+  /** Bounds on the pairs to come (equal when exact). */
+  readonly leastPairs: number;
+  readonly mostPairs: number;
+  readonly maxPairs: number;
+  /** Throws TooManyPairsError (`BLOCKING_TOO_MANY_PAIRS`) with the per-rule counts. */
+  stop(): never;
+  /** The per-rule counts of countCandidatePairs, from the keys already encoded (when the plan can). */
+  counts?(countOptions?: CountOptions): BlockingCounts;
+}
+
+/**
+ * Checks the rules and the ceiling, encodes each rule's keys and bounds the number of pairs; stops with
+ * TooManyPairsError before any pair is made when the ceiling is certain to be exceeded.
+ */
+export function planCandidatePairs(
+  dataset: Dataset,
+  rules: readonly BlockingRuleSpec[],
+  linkType: LinkType,
+  options: GenerateOptions,
+): CandidatePairPlan {
   checkMaxPairs(options.maxPairs);
   checkBlockingRules(dataset, rules);
   const scope = resolvePairScope(dataset, linkType);
   const names = rules.map(blockingRuleName);
+  // Rules giving records several keys (hospital stays) pair records through an inverted index instead.
+  if (rules.some(isSetValuedRule)) return planPairsWithKeySets(dataset, rules, scope, names, options);
   const ruleKeys = rules.map((rule) => encodeBlockingRule(dataset, rule, options));
   const ownPairs = ruleKeys.map((keys) => countPairsWithEqualKeys(keys, scope));
   const countsFor = (countOptions: CountOptions) =>
@@ -60,20 +114,23 @@ export function generateCandidatePairs(
   if (largestRulePairs > options.maxPairs) stop();
   const exactCounts = countExactlyWhenCheap(ownPairs, scope.rowCount, countsFor);
   if (exactCounts !== undefined && exactCounts.totalPairs > options.maxPairs) stop(exactCounts);
-  // Exact counts size the arrays once. Otherwise the union lies between the largest rule and the sum of all
-  // rules: allocate the first and grow geometrically, never past the second.
-  const buffer = new PairBuffer({
-    leastPairs: exactCounts?.totalPairs ?? largestRulePairs,
-    mostPairs: exactCounts?.totalPairs ?? ownPairs.reduce((total, pairs) => total + pairs, 0),
+  const exactPairs = exactCounts?.totalPairs ?? (rules.length === 1 ? ownPairs[0] : undefined);
+  return {
+    ruleNames: names,
+    ruleKeys,
+    ownPairs,
+    scope,
+    exactPairs,
+    leastPairs: exactPairs ?? largestRulePairs,
+    mostPairs: exactPairs ?? ownPairs.reduce((total, pairs) => total + pairs, 0),
     maxPairs: options.maxPairs,
-    onCeiling: () => stop(),
-  });
-  const keyCodes = ruleKeys.map((keys) => keys.codes);
-  ruleKeys.forEach((keys, rule) => {
-    if (ownPairs[rule] === 0) return;
-    scanRulePairs(rule, keyCodes, groupRowsByKey(keys), scope, { buffer, onProgress: options.onProgress });
-  });
-  return buffer.finish(names);
+    stop: () => stop(),
+    // Counts made exactly while planning are the counts: no need to intersect the rules again.
+    counts: (countOptions = {}) =>
+      exactCounts !== undefined && Object.keys(countOptions).length === 0
+        ? exactCounts
+        : countsFor(countOptions),
+  };
 }
 
 /**

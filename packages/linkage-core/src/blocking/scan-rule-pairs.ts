@@ -22,6 +22,23 @@ export interface ScanTarget {
   /** Where pairs go; when absent they are only counted. */
   readonly buffer?: PairBuffer;
   readonly onProgress?: BlockingProgressListener;
+  /** First left row to visit (default 0): resumes a scan stopped by `stopAtPairs`. */
+  readonly fromRow?: number;
+  /** Stop at the end of the first left row after which the buffer holds at least this many pairs. */
+  readonly stopAtPairs?: number;
+}
+
+/** What scanning a rule needs besides the rows to visit, prepared once so that a scan can run in steps. */
+export interface RuleScan {
+  readonly rule: number;
+  readonly ruleCount: number;
+  readonly codes: Int32Array;
+  readonly groups: KeyGroups;
+  readonly scope: PairScope;
+  /** Earlier rules' keys by group position (see earlierKeysByPosition). */
+  readonly earlierKeys: Int32Array;
+  /** Under `link`, where each position's run of same-source rows ends; undefined otherwise. */
+  readonly sameSourceRunEnd: Int32Array | undefined;
 }
 
 /**
@@ -36,19 +53,46 @@ export function scanRulePairs(
   scope: PairScope,
   target: ScanTarget = {},
 ): number {
-  const codes = ruleKeys[rule]!;
-  const { rows, groupStart, positionOf } = groups;
-  const { sourceOf, crossSourceOnly, rowCount } = scope;
+  return scanRuleRows(prepareRuleScan(rule, ruleKeys, groups, scope), target).kept;
+}
+
+export function prepareRuleScan(
+  rule: number,
+  ruleKeys: readonly Int32Array[],
+  groups: KeyGroups,
+  scope: PairScope,
+): RuleScan {
+  return {
+    rule,
+    ruleCount: ruleKeys.length,
+    codes: ruleKeys[rule]!,
+    groups,
+    scope,
+    // Earlier rules' keys laid out in the order the loop visits right rows (group positions), interleaved:
+    // the check reads memory sequentially instead of jumping to each right row in every earlier key array.
+    earlierKeys: earlierKeysByPosition(ruleKeys, rule, groups.rows),
+    sameSourceRunEnd: scope.crossSourceOnly ? computeSameSourceRunEnds(groups, scope.sourceOf) : undefined,
+  };
+}
+
+/**
+ * Scans the left rows from `target.fromRow` on, as `scanRulePairs` does, until every row is visited or the
+ * buffer reaches `target.stopAtPairs` (always at the end of a left row, so a chunk never splits one).
+ * Returns the next left row to visit (`rowCount` once done) and how many pairs this call kept.
+ */
+export function scanRuleRows(scan: RuleScan, target: ScanTarget = {}): { nextRow: number; kept: number } {
+  const { rule, ruleCount, codes, earlierKeys, sameSourceRunEnd } = scan;
+  const { rows, groupStart, positionOf } = scan.groups;
+  const { sourceOf, crossSourceOnly, rowCount } = scan.scope;
   const earlierCount = rule;
-  // Earlier rules' keys laid out in the order the loop visits right rows (group positions), interleaved:
-  // the check reads memory sequentially instead of jumping to each right row in every earlier key array.
-  const earlierKeys = earlierKeysByPosition(ruleKeys, rule, rows);
-  const sameSourceRunEnd = crossSourceOnly ? computeSameSourceRunEnds(groups, sourceOf) : undefined;
   const { buffer, onProgress } = target;
+  const stopAtPairs = target.stopAtPairs ?? Number.POSITIVE_INFINITY;
   let kept = 0;
-  for (let left = 0; left < rowCount; left++) {
+  let left = target.fromRow ?? 0;
+  for (; left < rowCount; left++) {
+    if (buffer !== undefined && buffer.count >= stopAtPairs) break;
     if (onProgress !== undefined && left % PROGRESS_EVERY_ROWS === 0) {
-      report(onProgress, rule, ruleKeys.length, left, rowCount, buffer?.count ?? kept);
+      report(onProgress, rule, ruleCount, left, rowCount, buffer?.count ?? kept);
     }
     const key = codes[left];
     if (key < 0) continue;
@@ -76,9 +120,9 @@ export function scanRulePairs(
       kept++;
     }
   }
-  if (onProgress !== undefined)
-    report(onProgress, rule, ruleKeys.length, rowCount, rowCount, buffer?.count ?? kept);
-  return kept;
+  if (onProgress !== undefined && left === rowCount)
+    report(onProgress, rule, ruleCount, rowCount, rowCount, buffer?.count ?? kept);
+  return { nextRow: left, kept };
 }
 
 /** keys[position * rule + earlier] is the key under rule `earlier` of the row at `position` of the groups. */

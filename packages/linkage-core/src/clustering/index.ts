@@ -8,5 +8,16 @@ export {
   type OneToOneResult,
 } from "./assign-one-to-one.js";
 export { type Clusters, clusterPairs, type PairSelection } from "./cluster-pairs.js";
+export { estimateLinkedShare, type LinkedShare, type LinkedShareInput } from "./estimate-linked-share.js";
+export {
+  type ExclusiveMatchInput,
+  type ExclusiveMatchWeights,
+  exclusiveMatchWeights,
+} from "./exclusive-match-weights.js";
 export { minimumCostAssignment } from "./minimum-cost-assignment.js";
+export {
+  type OneToOnePosteriorInput,
+  type OneToOnePosteriors,
+  oneToOnePosteriors,
+} from "./one-to-one-posteriors.js";
 export { UnionFind } from "./union-find.js";

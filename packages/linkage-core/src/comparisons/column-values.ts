@@ -14,8 +14,17 @@ import {
   similarityComparators,
 } from "../comparators/index.js";
 import type { EncodedColumn } from "../data/dataset.js";
+import { parseDeathDate } from "../french/death-dates.js";
+import { type PartialDate, parsePartialDate } from "../french/french-dates.js";
+import { type FrenchNameForms, frenchNameForms } from "../french/french-names.js";
+import { type ResolvedCommune, resolveCommune } from "../french/geography.js";
+import { buildStaysOfValues, type HospitalStays } from "../french/hospital-stays.js";
 import type { PhoneticAlgorithm, PhoneticEncoder } from "../french/phonetics.js";
+import { type PmsiFacts, pmsiFacts } from "../french/pmsi-geography.js";
 import type { EditDistanceComparator, SimilarityComparator } from "./types.js";
+
+// The SNDS writes unknown birth months as 1600-01: a value of that year is no date at all.
+const SNDS_PLACEHOLDER_YEAR = 1600;
 
 /** Score of two distinct values of one column, by their codes. */
 export type CodeScorer = (codeA: number, codeB: number) => number;
@@ -66,6 +75,46 @@ export class ColumnValues {
         return id;
       });
     });
+  }
+
+  /** Each value's French-name forms (normalised, joined, first token, without particles). */
+  frenchNames(column: EncodedColumn): readonly FrenchNameForms[] {
+    return this.remember(`frenchNames\u0000${column.name}`, () => column.dictionary.map(frenchNameForms));
+  }
+
+  /**
+   * Each value read as a birth date that may be partial; null when unreadable or the SNDS placeholder year
+   * (1600), so that two placeholders never agree.
+   */
+  birthDates(column: EncodedColumn): readonly (PartialDate | null)[] {
+    return this.remember(`birthDates\u0000${column.name}`, () =>
+      column.dictionary.map((value) => {
+        const date = parsePartialDate(value);
+        return date === null || date.year === SNDS_PLACEHOLDER_YEAR ? null : date;
+      }),
+    );
+  }
+
+  /** Each value read as a death date; null means no death date (unreadable, empty or the SNDS placeholder). */
+  deathDates(column: EncodedColumn): readonly (PartialDate | null)[] {
+    return this.remember(`deathDates\u0000${column.name}`, () => column.dictionary.map(parseDeathDate));
+  }
+
+  /** Each value resolved as an INSEE commune code (today's commune, city, département, région, postal codes). */
+  communes(column: EncodedColumn): readonly (ResolvedCommune | null)[] {
+    return this.remember(`communes\u0000${column.name}`, () => column.dictionary.map(resolveCommune));
+  }
+
+  /** Each value read as a PMSI geographic code (postal codes, départements, régions); null when it says nothing. */
+  pmsiCodes(column: EncodedColumn): readonly (PmsiFacts | null)[] {
+    return this.remember(`pmsiCodes\u0000${column.name}`, () =>
+      column.dictionary.map((value) => pmsiFacts(value)),
+    );
+  }
+
+  /** Stays of each value of a list-valued stays column, parsed once (record c = value of code c). */
+  hospitalStays(column: EncodedColumn): HospitalStays {
+    return this.remember(`hospitalStays\u0000${column.name}`, () => buildStaysOfValues(column));
   }
 
   /**

@@ -2,11 +2,16 @@
 import { z } from "zod";
 import { type PhoneticAlgorithm, phoneticAlgorithms } from "../french/phonetics.js";
 import type {
+  CommuneLevel,
   ComparisonSpec,
   DateUnit,
+  DeathDateLevel,
   EditDistanceComparator,
+  FrenchNameLevelCategory,
   LevelKind,
   LevelSpec,
+  PartialDateLevel,
+  PmsiGeographyLevel,
   SimilarityComparator,
 } from "./types.js";
 
@@ -37,6 +42,47 @@ export const phoneticAlgorithmSchema = z
     id: "PhoneticAlgorithm",
     description: "Phonetic algorithm: soundexFr, phonex, fonem (French) or doubleMetaphone.",
   });
+
+const frenchNameCategorySchema = enumOf<FrenchNameLevelCategory>({
+  exact: true,
+  compoundVariant: true,
+  particleVariant: true,
+  phonetic: true,
+  jaroWinkler: true,
+}).meta({
+  description:
+    "exact (after normalisation), compoundVariant (JEAN PIERRE / JEANPIERRE / JEAN), particleVariant (DE LA FONTAINE / FONTAINE), phonetic (same code), jaroWinkler (≥ threshold).",
+});
+export const partialDateCategorySchema = enumOf<PartialDateLevel["category"]>({
+  exactDay: true,
+  exactYearMonth: true,
+  dayMonthSwap: true,
+  sameMonthYearPlusMinusOne: true,
+  sameYear: true,
+  within12Months: true,
+}).meta({ description: "How two birth dates (full or year-month) agree; see docs/french-comparators.md." });
+export const deathDateCategorySchema = enumOf<DeathDateLevel["category"]>({
+  exact: true,
+  withinOneDay: true,
+  withinSevenDays: true,
+  sameMonth: true,
+  deadOnOneSideOnly: true,
+  bothAlive: true,
+}).meta({
+  description: "How two death dates agree; missing values and the SNDS placeholder mean no death date.",
+});
+export const communeCategorySchema = enumOf<CommuneLevel["category"]>({
+  sameCommune: true,
+  sameCity: true,
+  compatiblePostalCode: true,
+  sameDepartement: true,
+  sameRegion: true,
+}).meta({ description: "How two INSEE commune codes agree, former codes carried to today's commune." });
+const pmsiCategorySchema = enumOf<PmsiGeographyLevel["category"]>({
+  compatiblePostalCode: true,
+  sameDepartement: true,
+  sameRegion: true,
+}).meta({ description: "How a PMSI geographic code agrees with a commune code." });
 
 export const columnNameSchema = z
   .string()
@@ -173,6 +219,75 @@ const levelSchemas = {
     kind: z.literal("custom"),
     label: labelSchema,
     name: z.string().min(1).meta({ description: "Name of a predicate registered through the library API." }),
+  }),
+  frenchName: z.strictObject({
+    kind: z.literal("frenchName"),
+    label: labelSchema,
+    category: frenchNameCategorySchema,
+    phoneticAlgorithm: phoneticAlgorithmSchema
+      .optional()
+      .meta({ description: 'Phonetic code of the "phonetic" category (default phonex).' }),
+    threshold: similarityThresholdSchema
+      .optional()
+      .meta({ description: 'Jaro–Winkler threshold of the "jaroWinkler" category, in (0, 1].' }),
+    column: levelColumnSchema,
+    columns: levelColumnsSchema.meta({
+      description:
+        "Several name columns (birth name, usage name): the level holds when any name of one record agrees with any of the other.",
+    }),
+  }),
+  partialDate: z.strictObject({
+    kind: z.literal("partialDate"),
+    label: labelSchema,
+    category: partialDateCategorySchema,
+    column: levelColumnSchema,
+  }),
+  deathDate: z.strictObject({
+    kind: z.literal("deathDate"),
+    label: labelSchema,
+    category: deathDateCategorySchema,
+    column: levelColumnSchema,
+  }),
+  commune: z.strictObject({
+    kind: z.literal("commune"),
+    label: labelSchema,
+    category: communeCategorySchema,
+    column: levelColumnSchema,
+  }),
+  pmsiGeography: z.strictObject({
+    kind: z.literal("pmsiGeography"),
+    label: labelSchema,
+    category: pmsiCategorySchema,
+    pmsiColumn: levelColumnSchema.meta({
+      description: "Column of PMSI geographic codes; defaults to the comparison's first column.",
+    }),
+    communeColumn: levelColumnSchema.meta({
+      description: "Column of INSEE commune codes; defaults to the comparison's first column.",
+    }),
+  }),
+  hospitalStays: z.strictObject({
+    kind: z.literal("hospitalStays"),
+    label: labelSchema,
+    minimumMatches: z
+      .number()
+      .int()
+      .min(1)
+      .meta({ description: "Least number of stays that must pair up one-to-one, ≥ 1." }),
+    toleranceDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .meta({ description: "Largest difference of admission days and of discharge days, in days." }),
+    column: levelColumnSchema,
+  }),
+  missingValues: z.strictObject({
+    kind: z.literal("missingValues"),
+    label: labelSchema,
+    sides: z
+      .enum(["both", "oneOnly"])
+      .meta({ description: "both: missing on both sides; oneOnly: missing on exactly one side." }),
+    column: levelColumnSchema,
   }),
   else: z.strictObject({ kind: z.literal("else"), label: labelSchema }),
 } satisfies { [K in LevelKind]: z.ZodType<Extract<LevelSpec, { kind: K }>> };

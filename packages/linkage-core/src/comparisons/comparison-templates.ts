@@ -18,14 +18,24 @@ import {
 } from "./comparison-library.js";
 import {
   columnNameSchema,
+  communeCategorySchema,
   dateDifferenceThresholdSchema,
+  deathDateCategorySchema,
   editDistanceThresholdSchema,
+  partialDateCategorySchema,
   phoneticAlgorithmSchema,
   qgramLengthSchema,
   similarityThresholdSchema,
   termFrequencySchema,
   termFrequencyWeightSchema,
 } from "./comparison-schema.js";
+import {
+  communeComparison,
+  deathDateComparison,
+  frenchNameComparison,
+  hospitalStaysComparison,
+  partialBirthDateComparison,
+} from "./french-comparison-library.js";
 import type { ComparisonSpec, DateUnit } from "./types.js";
 
 const nameSchema = z
@@ -161,7 +171,74 @@ const templateSchemas = {
     surnameColumn: columnNameSchema,
     thresholds: similarityThresholds([0.92, 0.88]),
   }),
+  frenchNameComparison: z.strictObject({
+    template: z.literal("frenchNameComparison"),
+    name: nameSchema,
+    column: columnNameSchema.optional().meta({ description: "Name column; give this or `columns`." }),
+    columns: z.array(columnNameSchema).min(1).optional().meta({
+      description:
+        "Several name columns (birth name, usage name): any name of one record may match any of the other.",
+    }),
+    phoneticAlgorithm: phoneticAlgorithmSchema.optional(),
+    thresholds: similarityThresholds([0.92]),
+    termFrequency: termFrequencySchema.meta({
+      description: "One column only: start with an exact level adjusted for how common the name is.",
+    }),
+  }),
+  partialBirthDateComparison: z.strictObject({
+    template: z.literal("partialBirthDateComparison"),
+    name: nameSchema,
+    column: columnSchema,
+    categories: categoryList(partialDateCategorySchema, "partial-date"),
+  }),
+  deathDateComparison: z.strictObject({
+    template: z.literal("deathDateComparison"),
+    name: nameSchema,
+    column: columnSchema,
+    categories: categoryList(deathDateCategorySchema, "death-date"),
+  }),
+  communeComparison: z.strictObject({
+    template: z.literal("communeComparison"),
+    name: nameSchema,
+    column: columnSchema,
+    categories: categoryList(communeCategorySchema, "commune"),
+    pmsiCodes: z.boolean().optional().meta({
+      description:
+        "The column may hold PMSI (postal-code based) codes: add a level for a PMSI code serving the commune.",
+    }),
+    termFrequency: termFrequencySchema.meta({
+      description:
+        "Start with an exact level adjusted for how common the code is (a large city weighs less than a village).",
+    }),
+  }),
+  hospitalStaysComparison: z.strictObject({
+    template: z.literal("hospitalStaysComparison"),
+    name: nameSchema,
+    column: columnSchema,
+    toleranceDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .optional()
+      .meta({ description: "Largest difference of admission and of discharge days (default 1)." }),
+    minimumMatches: z.array(z.number().int().min(1)).min(1).optional().meta({
+      description: "Least numbers of matching stays, one level each, largest first (default [2, 1]).",
+    }),
+    missingStays: z.enum(["levels", "null"]).optional().meta({
+      description:
+        'levels (default): "no stay on either side" and "stays on one side only" are levels; null: a null level.',
+    }),
+  }),
 };
+
+function categoryList<Category extends string>(category: z.ZodType<Category>, what: string) {
+  return z
+    .array(category)
+    .min(1)
+    .optional()
+    .meta({ description: `The ${what} categories to use as levels, most similar first (default: all).` });
+}
 
 export type ComparisonTemplateName = keyof typeof templateSchemas;
 export type ComparisonTemplate = z.output<(typeof templateSchemas)[ComparisonTemplateName]>;
@@ -201,6 +278,37 @@ const expanders: { [Name in ComparisonTemplateName]: (template: TemplateOf<Name>
   nameComparison: (template) => nameComparison(template.column, template),
   forenameSurnameComparison: (template) =>
     forenameSurnameComparison(template.forenameColumn, template.surnameColumn, template),
+  frenchNameComparison: (template) =>
+    frenchNameComparison(template.columns ?? template.column ?? [], {
+      ...(template.name === undefined ? {} : { name: template.name }),
+      ...(template.phoneticAlgorithm === undefined ? {} : { phoneticAlgorithm: template.phoneticAlgorithm }),
+      ...(template.thresholds === undefined ? {} : { thresholds: template.thresholds }),
+      ...(template.termFrequency === undefined ? {} : { termFrequency: template.termFrequency }),
+    }),
+  partialBirthDateComparison: (template) =>
+    partialBirthDateComparison(template.column, {
+      ...(template.name === undefined ? {} : { name: template.name }),
+      ...(template.categories === undefined ? {} : { categories: template.categories }),
+    }),
+  deathDateComparison: (template) =>
+    deathDateComparison(template.column, {
+      ...(template.name === undefined ? {} : { name: template.name }),
+      ...(template.categories === undefined ? {} : { categories: template.categories }),
+    }),
+  communeComparison: (template) =>
+    communeComparison(template.column, {
+      ...(template.name === undefined ? {} : { name: template.name }),
+      ...(template.categories === undefined ? {} : { categories: template.categories }),
+      ...(template.pmsiCodes === undefined ? {} : { pmsiCodes: template.pmsiCodes }),
+      ...(template.termFrequency === undefined ? {} : { termFrequency: template.termFrequency }),
+    }),
+  hospitalStaysComparison: (template) =>
+    hospitalStaysComparison(template.column, {
+      ...(template.name === undefined ? {} : { name: template.name }),
+      ...(template.toleranceDays === undefined ? {} : { toleranceDays: template.toleranceDays }),
+      ...(template.minimumMatches === undefined ? {} : { minimumMatches: template.minimumMatches }),
+      ...(template.missingStays === undefined ? {} : { missingStays: template.missingStays }),
+    }),
 };
 
 /** The full ComparisonSpec a (schema-valid) template stands for. */
@@ -228,6 +336,11 @@ const thresholdOrders: Record<ComparisonTemplateName, ThresholdOrder> = {
   relativeDifferenceAtThresholds: "smallestFirst",
   distanceKmAtThresholds: "smallestFirst",
   dateDifferenceAtThresholds: "smallestFirst",
+  frenchNameComparison: "mostSimilarFirst",
+  partialBirthDateComparison: "none",
+  deathDateComparison: "none",
+  communeComparison: "none",
+  hospitalStaysComparison: "none",
 };
 
 /**
@@ -276,6 +389,40 @@ export function checkComparisonTemplate(template: ComparisonTemplate, jsonPath: 
       jsonPath: `${jsonPath}.surnameColumn`,
       message: `forenameColumn and surnameColumn are both "${template.forenameColumn}": give two different columns.`,
     });
+  }
+  issues.push(...frenchTemplateIssues(template, jsonPath));
+  return issues;
+}
+
+/** A French template names its columns once, and lists stay thresholds from the most matches down. */
+function frenchTemplateIssues(template: ComparisonTemplate, jsonPath: string): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  if (template.template === "frenchNameComparison") {
+    if ((template.column === undefined) === (template.columns === undefined)) {
+      issues.push({
+        jsonPath: `${jsonPath}.column`,
+        message:
+          template.column === undefined
+            ? 'give the name column as "column", or several (birth name, usage name) as "columns".'
+            : 'both "column" and "columns" are given: keep one.',
+      });
+    }
+    if (template.termFrequency && (template.columns?.length ?? 1) > 1) {
+      issues.push({
+        jsonPath: `${jsonPath}.termFrequency`,
+        message: "term-frequency adjustment needs a single name column: remove it, or compare one column.",
+      });
+    }
+  }
+  if (template.template === "hospitalStaysComparison" && template.minimumMatches !== undefined) {
+    const matches = template.minimumMatches;
+    for (let index = 1; index < matches.length; index++) {
+      if (matches[index]! < matches[index - 1]!) continue;
+      issues.push({
+        jsonPath: `${jsonPath}.minimumMatches[${index}]`,
+        message: `${matches[index]} comes after ${matches[index - 1]}, so its level could never be reached: list the numbers of stays from the largest to the smallest, with no repeats.`,
+      });
+    }
   }
   return issues;
 }

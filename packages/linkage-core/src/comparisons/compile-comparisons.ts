@@ -88,6 +88,15 @@ const costlyLevelKinds: Record<LevelKind, boolean> = {
   distanceKm: false,
   literal: false,
   custom: true,
+  // Name variants and phonetic codes cost more than a cache miss; dates, communes and PMSI codes are read from
+  // per-value data computed once; two lists of stays rarely meet twice, so caching them only costs.
+  frenchName: true,
+  partialDate: false,
+  deathDate: false,
+  commune: false,
+  pmsiGeography: false,
+  hospitalStays: false,
+  missingValues: false,
   else: false,
 };
 

@@ -43,6 +43,23 @@ export {
   type CompiledComparison,
   compileComparisons,
 } from "./compile-comparisons.js";
+export {
+  type CommuneComparisonOptions,
+  communeComparison,
+  type DeathDateOptions,
+  deathDateComparison,
+  defaultCommuneCategories,
+  defaultDeathDateCategories,
+  defaultFrenchNameThresholds,
+  defaultPartialBirthDateCategories,
+  defaultStayMinimumMatches,
+  type FrenchNameComparisonOptions,
+  frenchNameComparison,
+  type HospitalStaysComparisonOptions,
+  hospitalStaysComparison,
+  type PartialBirthDateOptions,
+  partialBirthDateComparison,
+} from "./french-comparison-library.js";
 export { assignLevelIndices, countNonNullLevels } from "./level-indices.js";
 export { levelLabel } from "./level-labels.js";
 export {
@@ -54,6 +71,7 @@ export {
 } from "./pair-level-cache.js";
 export type {
   ColumnsReversedLevel,
+  CommuneLevel,
   ComparisonSpec,
   ComparisonValues,
   CustomLevel,
@@ -61,17 +79,24 @@ export type {
   DateDifferenceLevel,
   DateUnit,
   DayMonthSwapLevel,
+  DeathDateLevel,
   DistanceKmLevel,
   EditDistanceComparator,
   EditDistanceLevel,
   ElseLevel,
   ExactLevel,
+  FrenchNameLevel,
+  FrenchNameLevelCategory,
+  HospitalStaysLevel,
   LevelKind,
   LevelSpec,
   LiteralLevel,
+  MissingValuesLevel,
   NullLevel,
   NumericDifferenceLevel,
+  PartialDateLevel,
   PhoneticLevel,
+  PmsiGeographyLevel,
   SimilarityComparator,
   SimilarityLevel,
 } from "./types.js";

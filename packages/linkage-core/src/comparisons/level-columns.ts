@@ -19,6 +19,18 @@ export function columnsReadByLevel(
         { column: level.latitudeColumn, key: ["latitudeColumn"] },
         { column: level.longitudeColumn, key: ["longitudeColumn"] },
       ];
+    case "pmsiGeography": {
+      const pmsi =
+        level.pmsiColumn === undefined
+          ? { column: comparisonColumns[0], key: [] }
+          : { column: level.pmsiColumn, key: ["pmsiColumn"] };
+      const commune =
+        level.communeColumn === undefined
+          ? { column: comparisonColumns[0], key: [] }
+          : { column: level.communeColumn, key: ["communeColumn"] };
+      // One column may hold either kind of code (as SNDS extracts do): name it once.
+      return pmsi.column === commune.column ? [pmsi] : [pmsi, commune];
+    }
     default: {
       const many = "columns" in level ? level.columns : undefined;
       if (many !== undefined) return many.map((column, index) => ({ column, key: ["columns", index] }));

@@ -2,11 +2,16 @@
 import type { PhoneticAlgorithm } from "../french/phonetics.js";
 import { columnsReadByLevel } from "./level-columns.js";
 import type {
+  CommuneLevel,
   ComparisonSpec,
   DateUnit,
+  DeathDateLevel,
   EditDistanceComparator,
+  FrenchNameLevelCategory,
   LevelKind,
   LevelSpec,
+  PartialDateLevel,
+  PmsiGeographyLevel,
   SimilarityComparator,
 } from "./types.js";
 
@@ -37,6 +42,44 @@ const unitNames: Record<DateUnit, readonly [singular: string, plural: string]> =
   years: ["year", "years"],
 };
 
+const frenchNameLabels: Record<Exclude<FrenchNameLevelCategory, "phonetic" | "jaroWinkler">, string> = {
+  exact: "same name",
+  compoundVariant: "compound-name variant",
+  particleVariant: "same name without particles",
+};
+
+const partialDateLabels: Record<PartialDateLevel["category"], string> = {
+  exactDay: "same date",
+  exactYearMonth: "same year and month",
+  dayMonthSwap: "day and month swapped",
+  sameMonthYearPlusMinusOne: "same month, year ±1",
+  sameYear: "same year",
+  within12Months: "within 12 months",
+};
+
+const deathDateLabels: Record<DeathDateLevel["category"], string> = {
+  exact: "same death date",
+  withinOneDay: "death dates within 1 day",
+  withinSevenDays: "death dates within 7 days",
+  sameMonth: "same death month",
+  deadOnOneSideOnly: "dead on one side only",
+  bothAlive: "no death date on either side",
+};
+
+const communeLabels: Record<CommuneLevel["category"], string> = {
+  sameCommune: "same commune",
+  sameCity: "same city",
+  compatiblePostalCode: "communes share a postal code",
+  sameDepartement: "same département",
+  sameRegion: "same région",
+};
+
+const pmsiLabels: Record<PmsiGeographyLevel["category"], string> = {
+  compatiblePostalCode: "PMSI code serves the commune",
+  sameDepartement: "PMSI code in the commune's département",
+  sameRegion: "PMSI code in the commune's région",
+};
+
 type LabelOf = { [K in LevelKind]: (level: Extract<LevelSpec, { kind: K }>) => string };
 
 const labelOf: LabelOf = {
@@ -59,6 +102,19 @@ const labelOf: LabelOf = {
   distanceKm: (level) => `within ${level.threshold} km`,
   literal: (level) => `both "${level.value}"`,
   custom: (level) => level.name,
+  frenchName: (level) => {
+    if (level.category === "phonetic")
+      return `same ${phoneticNames[level.phoneticAlgorithm ?? "phonex"]} code`;
+    if (level.category === "jaroWinkler") return `names Jaro–Winkler ≥ ${level.threshold}`;
+    return frenchNameLabels[level.category];
+  },
+  partialDate: (level) => partialDateLabels[level.category],
+  deathDate: (level) => deathDateLabels[level.category],
+  commune: (level) => communeLabels[level.category],
+  pmsiGeography: (level) => pmsiLabels[level.category],
+  hospitalStays: (level) =>
+    `≥ ${level.minimumMatches} shared ${level.minimumMatches === 1 ? "stay" : "stays"} (±${level.toleranceDays} ${level.toleranceDays === 1 ? "day" : "days"})`,
+  missingValues: (level) => (level.sides === "both" ? "missing on both sides" : "missing on one side only"),
   else: () => "else",
 };
 

@@ -7,11 +7,25 @@ import {
   dateDifferenceYears,
   greatCircleDistanceKm,
   isDayMonthTransposition,
+  jaroWinkler,
   relativeDifference,
 } from "../comparators/index.js";
 import { type EncodedColumn, NULL_CODE } from "../data/dataset.js";
+import { parsedDeathDatesAgree } from "../french/death-dates.js";
+import { type FrenchNameForms, frenchNameFormsAgree } from "../french/french-names.js";
+import { resolvedCommunesAgree } from "../french/geography.js";
+import { parsedBirthDatesAgree } from "../french/partial-dates.js";
+import { pmsiFactsAgree } from "../french/pmsi-geography.js";
+import { countMatchingStays } from "../french/stay-matching.js";
 import type { ColumnValues } from "./column-values.js";
-import type { ComparisonValues, CustomLevelPredicate, DateUnit, LevelKind, LevelSpec } from "./types.js";
+import type {
+  ComparisonValues,
+  CustomLevelPredicate,
+  DateUnit,
+  FrenchNameLevel,
+  LevelKind,
+  LevelSpec,
+} from "./types.js";
 
 /** Whether a level holds for the pair of keys (each in [0, keyCount)). */
 export type KeyPredicate = (keyA: number, keyB: number) => boolean;
@@ -163,8 +177,114 @@ const predicateCompilers: PredicateCompilers = {
     const predicate = context.customLevel(level.name);
     return (keyA, keyB) => predicate(context.valuesOfKey(keyA), context.valuesOfKey(keyB));
   },
+  frenchName: (level, context) => compileFrenchNamePredicate(level, context),
+  partialDate: (level, context) =>
+    onEachColumn(level, context, (column) => {
+      const dates = context.values.birthDates(column);
+      return (codeA, codeB) => parsedBirthDatesAgree(dates[codeA]!, dates[codeB]!, level.category);
+    }),
+  deathDate: (level, context) => {
+    // No null level here: a missing value is "no death date", which two levels are about.
+    const index = level.column === undefined ? 0 : context.columnIndex(level.column);
+    const codes = context.keyColumnCodes[index]!;
+    const dates = context.values.deathDates(context.columns[index]!);
+    const dateOf = (key: number) => (codes[key] === NULL_CODE ? null : dates[codes[key]!]!);
+    return (keyA, keyB) => parsedDeathDatesAgree(dateOf(keyA), dateOf(keyB), level.category);
+  },
+  commune: (level, context) =>
+    onEachColumn(level, context, (column) => {
+      const communes = context.values.communes(column);
+      return (codeA, codeB) => {
+        const communeA = communes[codeA]!;
+        const communeB = communes[codeB]!;
+        return (
+          communeA !== null && communeB !== null && resolvedCommunesAgree(communeA, communeB, level.category)
+        );
+      };
+    }),
+  pmsiGeography: (level, context) => {
+    const pmsiIndex = level.pmsiColumn === undefined ? 0 : context.columnIndex(level.pmsiColumn);
+    const communeIndex = level.communeColumn === undefined ? 0 : context.columnIndex(level.communeColumn);
+    const pmsiCodes = context.keyColumnCodes[pmsiIndex]!;
+    const communeCodes = context.keyColumnCodes[communeIndex]!;
+    const pmsiFacts = context.values.pmsiCodes(context.columns[pmsiIndex]!);
+    const communes = context.values.communes(context.columns[communeIndex]!);
+    const agrees = (pmsiKey: number, communeKey: number) => {
+      const pmsi = pmsiCodes[pmsiKey]!;
+      const commune = communeCodes[communeKey]!;
+      if (pmsi === NULL_CODE || commune === NULL_CODE) return false;
+      const facts = pmsiFacts[pmsi]!;
+      const resolved = communes[commune]!;
+      return facts !== null && resolved !== null && pmsiFactsAgree(facts, resolved, level.category);
+    };
+    // Either record may hold the PMSI code: the level is symmetric.
+    return (keyA, keyB) => agrees(keyA, keyB) || agrees(keyB, keyA);
+  },
+  hospitalStays: (level, context) =>
+    onEachColumn(level, context, (column) => {
+      const stays = context.values.hospitalStays(column);
+      const options = { toleranceDays: level.toleranceDays, stopAt: level.minimumMatches };
+      return (codeA, codeB) =>
+        countMatchingStays(stays, codeA, stays, codeB, options) >= level.minimumMatches;
+    }),
+  missingValues: (level, context) => {
+    const codes = context.keyColumnCodes[level.column === undefined ? 0 : context.columnIndex(level.column)]!;
+    if (level.sides === "both") return (keyA, keyB) => codes[keyA] === NULL_CODE && codes[keyB] === NULL_CODE;
+    return (keyA, keyB) => (codes[keyA] === NULL_CODE) !== (codes[keyB] === NULL_CODE);
+  },
   else: () => () => true,
 };
+
+/**
+ * French names at one category. On one column, the names of the pair are compared; on several (birth name,
+ * usage name), the level holds when any name of one record agrees with any name of the other.
+ */
+function compileFrenchNamePredicate(level: FrenchNameLevel, context: LevelContext): KeyPredicate {
+  const agree = frenchNameAgreement(level);
+  if (level.columns === undefined || level.columns.length === 1) {
+    return onEachColumn(
+      level.columns === undefined ? level : { ...level, column: level.columns[0], columns: undefined },
+      context,
+      (column) => {
+        const forms = context.values.frenchNames(column);
+        return (codeA, codeB) => agree(forms[codeA]!, forms[codeB]!);
+      },
+    );
+  }
+  const parts = level.columns.map((name) => {
+    const index = context.columnIndex(name);
+    return {
+      codes: context.keyColumnCodes[index]!,
+      forms: context.values.frenchNames(context.columns[index]!),
+    };
+  });
+  return (keyA, keyB) => {
+    for (const left of parts) {
+      const codeA = left.codes[keyA]!;
+      if (codeA === NULL_CODE) continue;
+      for (const right of parts) {
+        const codeB = right.codes[keyB]!;
+        if (codeB !== NULL_CODE && agree(left.forms[codeA]!, right.forms[codeB]!)) return true;
+      }
+    }
+    return false;
+  };
+}
+
+function frenchNameAgreement(
+  level: FrenchNameLevel,
+): (left: FrenchNameForms, right: FrenchNameForms) => boolean {
+  if (level.category === "jaroWinkler") {
+    const threshold = (level.threshold ?? 1) - SIMILARITY_TOLERANCE;
+    return (left, right) =>
+      left.normalised !== "" &&
+      right.normalised !== "" &&
+      (left.normalised === right.normalised || jaroWinkler(left.normalised, right.normalised) >= threshold);
+  }
+  const category = level.category;
+  const options = { phoneticAlgorithm: level.phoneticAlgorithm ?? "phonex" } as const;
+  return (left, right) => frenchNameFormsAgree(left, right, category, options);
+}
 
 /** The predicate of one level over keys. */
 export function compileLevelPredicate(level: LevelSpec, context: LevelContext): KeyPredicate {

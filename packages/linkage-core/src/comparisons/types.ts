@@ -1,5 +1,11 @@
 // What to compare, as plain JSON-serialisable data. Compiled later into evaluators over typed arrays.
+
+import type { DeathDateCategory } from "../french/death-dates.js";
+import type { FrenchNameCategory } from "../french/french-names.js";
+import type { CommuneCategory } from "../french/geography.js";
+import type { PartialDateCategory } from "../french/partial-dates.js";
 import type { PhoneticAlgorithm } from "../french/phonetics.js";
+import type { PmsiAgreementCategory } from "../french/pmsi-geography.js";
 
 /** Similarity comparators: a level holds when similarity ≥ threshold (values in [0, 1]). */
 export type SimilarityComparator = "jaroWinkler" | "jaro" | "jaccard" | "dice" | "tokenJaccard" | "tokenDice";
@@ -101,6 +107,88 @@ export interface CustomLevel extends LevelBase {
   readonly kind: "custom";
   readonly name: string;
 }
+/**
+ * A French-name category ("exact", "compoundVariant", "particleVariant", "phonetic") of `frenchNamesAgree`, or
+ * "jaroWinkler": Jaro–Winkler of the normalised names ≥ `threshold` (typing errors).
+ */
+export type FrenchNameLevelCategory = Exclude<FrenchNameCategory, "none"> | "jaroWinkler";
+
+/**
+ * French names agree at this category. With several `columns` (birth name and usage name), the level holds
+ * when any name of one record agrees with any name of the other (a married woman's usage name against her
+ * birth name elsewhere).
+ */
+export interface FrenchNameLevel extends LevelBase {
+  readonly kind: "frenchName";
+  readonly category: FrenchNameLevelCategory;
+  /** Phonetic code of the "phonetic" category (default "phonex"). */
+  readonly phoneticAlgorithm?: PhoneticAlgorithm;
+  /** Jaro–Winkler threshold of the "jaroWinkler" category, in (0, 1]. */
+  readonly threshold?: number;
+  readonly column?: string;
+  readonly columns?: readonly string[];
+}
+
+/** Birth dates that may be partial (SNDS year-month against a full date) agree at this category. */
+export interface PartialDateLevel extends LevelBase {
+  readonly kind: "partialDate";
+  readonly category: Exclude<PartialDateCategory, "else">;
+  readonly column?: string;
+}
+
+/**
+ * Death dates agree at this category. A missing value, an empty one and the SNDS placeholder (year 1600)
+ * all mean "no death date": "bothAlive" and "deadOnOneSideOnly" are levels, so a death comparison has no
+ * null level.
+ */
+export interface DeathDateLevel extends LevelBase {
+  readonly kind: "deathDate";
+  readonly category: Exclude<DeathDateCategory, "else">;
+  readonly column?: string;
+}
+
+/** INSEE commune codes agree at this category, former codes of merged communes carried to today's commune. */
+export interface CommuneLevel extends LevelBase {
+  readonly kind: "commune";
+  readonly category: Exclude<CommuneCategory, "else">;
+  readonly column?: string;
+}
+
+/**
+ * A PMSI geographic code (postal-code based) of one record agrees with the commune code of the other at this
+ * category, either way round. The two columns may be one column holding either kind of code.
+ */
+export interface PmsiGeographyLevel extends LevelBase {
+  readonly kind: "pmsiGeography";
+  readonly category: PmsiAgreementCategory;
+  /** Column of PMSI codes; defaults to the comparison's first column. */
+  readonly pmsiColumn?: string;
+  /** Column of commune codes; defaults to the comparison's first column. */
+  readonly communeColumn?: string;
+}
+
+/**
+ * At least `minimumMatches` hospital stays pair up one-to-one between the records: same establishment (FINESS),
+ * admission and discharge days each within ±`toleranceDays`. The column is list-valued:
+ * "FINESS|admission|discharge;…" (see `attachEventColumn`).
+ */
+export interface HospitalStaysLevel extends LevelBase {
+  readonly kind: "hospitalStays";
+  readonly minimumMatches: number;
+  readonly toleranceDays: number;
+  readonly column?: string;
+}
+
+/**
+ * The value is missing on both sides, or on one side only: for columns whose absence says something (a record
+ * without any hospital stay), where a null level would throw that evidence away. Not after a null level.
+ */
+export interface MissingValuesLevel extends LevelBase {
+  readonly kind: "missingValues";
+  readonly sides: "both" | "oneOnly";
+  readonly column?: string;
+}
+
 /** Everything else: the least similar level. Always last. */
 export interface ElseLevel extends LevelBase {
   readonly kind: "else";
@@ -119,6 +207,13 @@ export type LevelSpec =
   | DistanceKmLevel
   | LiteralLevel
   | CustomLevel
+  | FrenchNameLevel
+  | PartialDateLevel
+  | DeathDateLevel
+  | CommuneLevel
+  | PmsiGeographyLevel
+  | HospitalStaysLevel
+  | MissingValuesLevel
   | ElseLevel;
 
 export type LevelKind = LevelSpec["kind"];

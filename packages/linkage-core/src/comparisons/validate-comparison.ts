@@ -38,6 +38,7 @@ export function comparisonSemanticIssues(comparison: ComparisonSpec, jsonPath: s
     issues.push(...levelIssues(level, columns, `${jsonPath}.levels[${index}]`));
   });
   issues.push(...termFrequencyIssues(comparison.levels, jsonPath));
+  issues.push(...missingAsInformationIssues(comparison, jsonPath));
   issues.push(...unreachableLevelIssues(comparison, jsonPath));
   return issues;
 }
@@ -152,6 +153,62 @@ function levelIssues(
       message: `"q" applies only to the jaccard and dice comparators, not ${level.comparator}: remove it.`,
     });
   }
+  if (level.kind === "frenchName") issues.push(...frenchNameIssues(level, jsonPath));
+  return issues;
+}
+
+function frenchNameIssues(level: Extract<LevelSpec, { kind: "frenchName" }>, jsonPath: string): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  if (level.category === "jaroWinkler" && level.threshold === undefined) {
+    issues.push({
+      jsonPath: `${jsonPath}.threshold`,
+      message: 'the "jaroWinkler" category needs a "threshold" in (0, 1], for example 0.92.',
+    });
+  }
+  if (level.category !== "jaroWinkler" && level.threshold !== undefined) {
+    issues.push({
+      jsonPath: `${jsonPath}.threshold`,
+      message: `"threshold" applies only to the "jaroWinkler" category, not ${level.category}: remove it.`,
+    });
+  }
+  if (level.category !== "phonetic" && level.phoneticAlgorithm !== undefined) {
+    issues.push({
+      jsonPath: `${jsonPath}.phoneticAlgorithm`,
+      message: `"phoneticAlgorithm" applies only to the "phonetic" category, not ${level.category}: remove it.`,
+    });
+  }
+  return issues;
+}
+
+/**
+ * Levels about missing values (death levels read a missing date as "no death date"; missingValues levels) are
+ * never reached after a null level that takes every pair with a missing value first.
+ */
+function missingAsInformationIssues(comparison: ComparisonSpec, jsonPath: string): SpecIssue[] {
+  const first = comparison.levels[0];
+  if (first === undefined || first.kind !== "null") return [];
+  // With "all", a single missing column among several does not make the pair null.
+  if (first.columnsMissing === "all" && comparison.columns.length > 1) return [];
+  const issues: SpecIssue[] = [];
+  comparison.levels.forEach((level, index) => {
+    const column = ("column" in level ? level.column : undefined) ?? comparison.columns[0];
+    const at = `${jsonPath}.levels[${index}]`;
+    if (
+      level.kind === "deathDate" &&
+      (level.category === "bothAlive" || level.category === "deadOnOneSideOnly")
+    ) {
+      issues.push({
+        jsonPath: at,
+        message: `a missing "${column}" means no death date, but the null level (levels[0]) takes every pair with a missing value first, so this level would never see them: remove the null level from a death-date comparison.`,
+      });
+    }
+    if (level.kind === "missingValues") {
+      issues.push({
+        jsonPath: at,
+        message: `the null level (levels[0]) takes every pair with a missing "${column}" first, so this level could never hold: remove the null level.`,
+      });
+    }
+  });
   return issues;
 }
 
@@ -256,6 +313,32 @@ function reachFacts(level: LevelSpec, comparisonColumns: readonly string[]): Rea
       return { ...base, signature: `literal:${JSON.stringify(level.value)}:${columns}` };
     case "custom":
       return { ...base, signature: `custom:${level.name}` };
+    case "frenchName":
+      return {
+        ...base,
+        signature:
+          level.category === "jaroWinkler"
+            ? `frenchName:jaroWinkler:${columns}`
+            : `frenchName:${level.category}:${level.phoneticAlgorithm ?? "phonex"}:${columns}`,
+        looseness: level.category === "jaroWinkler" ? -(level.threshold ?? 1) : 0,
+      };
+    case "partialDate":
+    case "deathDate":
+    case "commune":
+      return { ...base, signature: `${level.kind}:${level.category}:${columns}` };
+    case "pmsiGeography":
+      return {
+        ...base,
+        signature: `pmsiGeography:${level.category}:${level.pmsiColumn ?? ""}:${level.communeColumn ?? ""}:${columns}`,
+      };
+    case "missingValues":
+      return { ...base, signature: `missingValues:${level.sides}:${columns}` };
+    case "hospitalStays":
+      return {
+        ...base,
+        signature: `hospitalStays:${level.toleranceDays}:${columns}`,
+        looseness: -level.minimumMatches,
+      };
     default:
       return { ...base, signature: `${level.kind}:${columns}` };
   }

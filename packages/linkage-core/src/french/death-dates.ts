@@ -88,8 +88,18 @@ export function deathDatesAgree(
   right: string | null,
   category: DeathDateCategory,
 ): boolean {
-  const leftDate = parseDeathDate(left);
-  const rightDate = parseDeathDate(right);
+  return parsedDeathDatesAgree(parseDeathDate(left), parseDeathDate(right), category);
+}
+
+/**
+ * `deathDatesAgree` on dates already read by `parseDeathDate` (null = no death date), as the comparison engine
+ * calls it with each distinct value read once.
+ */
+export function parsedDeathDatesAgree(
+  leftDate: PartialDate | null,
+  rightDate: PartialDate | null,
+  category: DeathDateCategory,
+): boolean {
   switch (category) {
     case "bothAlive":
       return leftDate === null && rightDate === null;

@@ -149,6 +149,19 @@ const agreements: Record<
   none: () => true,
 };
 
+/**
+ * `frenchNamesAgree` on names already turned into forms by `frenchNameForms`: what the comparison engine calls,
+ * having computed the forms once per distinct name.
+ */
+export function frenchNameFormsAgree(
+  left: FrenchNameForms,
+  right: FrenchNameForms,
+  category: FrenchNameCategory,
+  options: FrenchNameOptions = {},
+): boolean {
+  return formsAgree(left, right, category, options);
+}
+
 function formsAgree(
   left: FrenchNameForms,
   right: FrenchNameForms,

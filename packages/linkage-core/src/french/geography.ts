@@ -117,7 +117,7 @@ export function isPostalCodeCompatible(postalCode: string, communeCode: string):
 }
 
 /** Resolved view of one side of a commune comparison (unknown but well-formed codes keep what the code tells). */
-interface ResolvedCommune {
+export interface ResolvedCommune {
   readonly code: string;
   readonly city: string;
   readonly departement: string | null;
@@ -131,6 +131,23 @@ const resolvedCommunes = new BoundedCache<ResolvedCommune | null>();
 
 function resolve(value: string): ResolvedCommune | null {
   return resolvedCommunes.get(value, resolveUncached);
+}
+
+/**
+ * What a commune comparison needs to know about one code: today's commune, its city, département, région and
+ * postal codes. Null when the value is not a commune code. The engine resolves each distinct value once.
+ */
+export function resolveCommune(value: string): ResolvedCommune | null {
+  return resolveUncached(value);
+}
+
+/** `communesAgree` on communes already resolved by `resolveCommune`. */
+export function resolvedCommunesAgree(
+  left: ResolvedCommune,
+  right: ResolvedCommune,
+  category: CommuneCategory,
+): boolean {
+  return agreements[category](left, right);
 }
 
 function resolveUncached(value: string): ResolvedCommune | null {

@@ -285,3 +285,47 @@ function parseStayList(
   }
   return { stays, skipped };
 }
+
+/**
+ * Stays of each distinct value of a list-valued column (same format as `buildStaysFromColumn`), indexed by the
+ * value's code rather than by row: record c of the result holds the stays of `column.dictionary[c]`. This is
+ * what a comparison needs, since it compares distinct values; each value is parsed once.
+ */
+export function buildStaysOfValues(column: EncodedColumn, options: BuildStaysOptions = {}): HospitalStays {
+  // Blocking, counting and comparing all read the same column: parse it once while the column lives.
+  const shareable = options.establishments === undefined && options.invalidEvents === undefined;
+  const cached = shareable ? staysOfColumns.get(column) : undefined;
+  if (cached !== undefined) return cached;
+  const stays = parseStaysOfValues(column, options);
+  if (shareable) staysOfColumns.set(column, stays);
+  return stays;
+}
+
+const staysOfColumns = new WeakMap<EncodedColumn, HospitalStays>();
+
+function parseStaysOfValues(column: EncodedColumn, options: BuildStaysOptions): HospitalStays {
+  const establishments = options.establishments ?? new EstablishmentCodes();
+  const collector = new StayCollector();
+  let skippedEventCount = 0;
+  column.dictionary.forEach((value, code) => {
+    const result = parseStayList(value, establishments, options.invalidEvents === "skip");
+    if (typeof result === "string") {
+      const row = column.codes.indexOf(code);
+      throw new DataError(
+        "STAY_LIST_INVALID",
+        `${row < 0 ? `A value of column "${column.name}"` : `Row ${row + 1} of column "${column.name}"`}: a stay ${result}.`,
+        {
+          hint: 'Write each stay as FINESS|YYYY-MM-DD|YYYY-MM-DD, separated by ";", or pass invalidEvents: "skip".',
+        },
+      );
+    }
+    for (const [establishment, admission, discharge] of result.stays) {
+      collector.push(code, establishment, admission, discharge);
+    }
+    skippedEventCount += result.skipped;
+  });
+  return collector.finish(column.dictionary.length, establishments, {
+    unknownRecordEventCount: 0,
+    skippedEventCount,
+  });
+}

@@ -2,11 +2,17 @@
 // geography, PMSI geographic codes and hospital-stay event sets.
 
 export {
+  type AttachEventColumnOptions,
+  type AttachedEvents,
+  attachEventColumn,
+} from "./attach-event-column.js";
+export {
   compareDeathDates,
   type DeathDateCategory,
   deathDateCategories,
   deathDatesAgree,
   parseDeathDate,
+  parsedDeathDatesAgree,
   SNDS_MISSING_DEATH_YEAR,
 } from "./death-dates.js";
 export { foldAccentsToUpperCase, foldToLetters } from "./fold-accents.js";
@@ -19,6 +25,7 @@ export {
   type FrenchNameOptions,
   frenchNameCategories,
   frenchNameForms,
+  frenchNameFormsAgree,
   frenchNamesAgree,
   nameVariants,
   normaliseFrenchName,
@@ -36,14 +43,18 @@ export {
   departementOfCommune,
   isPostalCodeCompatible,
   postalCodesOfCommune,
+  type ResolvedCommune,
   regionOfCommune,
   regionOfDepartement,
+  resolveCommune,
+  resolvedCommunesAgree,
 } from "./geography.js";
 export { GEOGRAPHY_YEAR } from "./geography-data.js";
 export {
   type BuildStaysOptions,
   buildStaysFromColumn,
   buildStaysFromEvents,
+  buildStaysOfValues,
   EstablishmentCodes,
   type HospitalStays,
   STAY_FIELD_SEPARATOR,
@@ -53,6 +64,7 @@ export {
 export {
   comparePartialBirthDates,
   type PartialDateCategory,
+  parsedBirthDatesAgree,
   partialBirthDatesAgree,
   partialDateCategories,
 } from "./partial-dates.js";
@@ -65,11 +77,17 @@ export {
 export {
   buildPmsiGeographicTable,
   comparePmsiCodeToCommune,
+  type PmsiAgreementCategory,
   type PmsiCommuneCategory,
   type PmsiComparisonOptions,
+  type PmsiFacts,
   type PmsiGeographicCode,
   type PmsiGeographicTable,
   parsePmsiGeographicCode,
+  pmsiAgreementCategories,
+  pmsiCodeAgrees,
+  pmsiFacts,
+  pmsiFactsAgree,
 } from "./pmsi-geography.js";
 export {
   compareHospitalStays,

@@ -89,3 +89,15 @@ export function partialBirthDatesAgree(
   if (leftDate === null || rightDate === null) return false;
   return agreements[category](leftDate, rightDate);
 }
+
+/**
+ * `partialBirthDatesAgree` on dates already parsed by `parsePartialDate` (the comparison engine parses each
+ * distinct value once). False when either is null.
+ */
+export function parsedBirthDatesAgree(
+  left: PartialDate | null,
+  right: PartialDate | null,
+  category: PartialDateCategory,
+): boolean {
+  return left !== null && right !== null && agreements[category](left, right);
+}

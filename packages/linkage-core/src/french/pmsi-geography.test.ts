@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { resolveCommune } from "./geography.js";
 import {
   buildPmsiGeographicTable,
   comparePmsiCodeToCommune,
   type PmsiCommuneCategory,
   parsePmsiGeographicCode,
+  pmsiAgreementCategories,
+  pmsiCodeAgrees,
+  pmsiFacts,
+  pmsiFactsAgree,
 } from "./pmsi-geography.js";
 
 describe("parsePmsiGeographicCode", () => {
@@ -52,5 +57,52 @@ describe("comparePmsiCodeToCommune", () => {
     const commune = "08041";
     expect(comparePmsiCodeToCommune("08C01", commune)).toBe("sameDepartement");
     expect(comparePmsiCodeToCommune("08C01", commune, { groupedCodes })).toBe("compatiblePostalCode");
+  });
+});
+
+describe("pmsiFactsAgree", () => {
+  it("agrees with pmsiCodeAgrees on every pair of sample codes and category", () => {
+    const pmsiValues = [
+      "75015",
+      "75016",
+      "45000",
+      "45100",
+      "45999",
+      "08C01",
+      "20000",
+      "20167",
+      "97100",
+      "99134",
+      "99999",
+      "xx",
+    ];
+    const communeValues = [
+      "75115",
+      "75056",
+      "75116",
+      "45234",
+      "45006",
+      "41018",
+      "2A004",
+      "2B033",
+      "97105",
+      "01018",
+      "99999",
+    ];
+    let agreements = 0;
+    for (const pmsi of pmsiValues) {
+      for (const commune of communeValues) {
+        for (const category of pmsiAgreementCategories) {
+          const facts = pmsiFacts(pmsi);
+          const resolved = resolveCommune(commune);
+          const expected = pmsiCodeAgrees(pmsi, commune, category);
+          expect(facts !== null && resolved !== null && pmsiFactsAgree(facts, resolved, category)).toBe(
+            expected,
+          );
+          if (expected) agreements++;
+        }
+      }
+    }
+    expect(agreements).toBeGreaterThan(10);
   });
 });

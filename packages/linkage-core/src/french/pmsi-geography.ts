@@ -5,6 +5,7 @@ import {
   communesOfPostalCode,
   departementOfCommune,
   isPostalCodeCompatible,
+  type ResolvedCommune,
   regionOfCommune,
   regionOfDepartement,
 } from "./geography.js";
@@ -121,4 +122,88 @@ function postalCodesOf(
   if (parsed.kind === "postalCode") return [parsed.code];
   if (parsed.kind === "groupedPostalCodes") return options.groupedCodes?.get(parsed.code) ?? [];
   return [];
+}
+
+/** Categories a PMSI code can agree with a commune at, each tested on its own terms by `pmsiCodeAgrees`. */
+export type PmsiAgreementCategory = Exclude<PmsiCommuneCategory, "else">;
+
+export const pmsiAgreementCategories: readonly PmsiAgreementCategory[] = [
+  "compatiblePostalCode",
+  "sameDepartement",
+  "sameRegion",
+];
+
+/**
+ * Whether a PMSI geographic code and a commune code agree at this category, on its own terms (a postal code
+ * serving the commune is usually in its département too, but each category is tested alone). False when
+ * either says nothing, and for a residence abroad.
+ */
+export function pmsiCodeAgrees(
+  pmsiCode: string,
+  communeCode: string,
+  category: PmsiAgreementCategory,
+  options: PmsiComparisonOptions = {},
+): boolean {
+  const parsed = parsePmsiGeographicCode(pmsiCode);
+  if (parsed.kind === "unknown" || parsed.kind === "abroad") return false;
+  const communeDepartement = departementOfCommune(communeCode);
+  if (communeDepartement === null) return false;
+  switch (category) {
+    case "compatiblePostalCode":
+      return postalCodesOf(parsed, options).some((postalCode) =>
+        isPostalCodeCompatible(postalCode, communeCode),
+      );
+    case "sameDepartement":
+      return parsed.departements.includes(communeDepartement);
+    case "sameRegion": {
+      const region = regionOfCommune(communeCode);
+      return (
+        region !== null &&
+        parsed.departements.some((departement) => regionOfDepartement(departement) === region)
+      );
+    }
+  }
+}
+
+/** What a PMSI code says, read once per distinct code: the postal codes it stands for, its départements, régions. */
+export interface PmsiFacts {
+  readonly postalCodes: readonly string[];
+  readonly departements: readonly string[];
+  readonly regions: readonly string[];
+}
+
+/** The facts of a PMSI code; null when it says nothing about a French residence (unknown, abroad). */
+export function pmsiFacts(pmsiCode: string, options: PmsiComparisonOptions = {}): PmsiFacts | null {
+  const parsed = parsePmsiGeographicCode(pmsiCode);
+  if (parsed.kind === "unknown" || parsed.kind === "abroad") return null;
+  const regions = new Set<string>();
+  for (const departement of parsed.departements) {
+    const region = regionOfDepartement(departement);
+    if (region !== null) regions.add(region);
+  }
+  return {
+    postalCodes: postalCodesOf(parsed, options),
+    departements: parsed.departements,
+    regions: [...regions],
+  };
+}
+
+/**
+ * `pmsiCodeAgrees` on a code read by `pmsiFacts` and a commune resolved by `resolveCommune`, as the comparison
+ * engine calls it with each distinct value read once. A postal code serves a commune when the commune's postal
+ * codes (those of all its arrondissements for Paris, Lyon, Marseille) include it.
+ */
+export function pmsiFactsAgree(
+  facts: PmsiFacts,
+  commune: ResolvedCommune,
+  category: PmsiAgreementCategory,
+): boolean {
+  switch (category) {
+    case "compatiblePostalCode":
+      return facts.postalCodes.some((postalCode) => commune.postalCodes.includes(postalCode));
+    case "sameDepartement":
+      return commune.departement !== null && facts.departements.includes(commune.departement);
+    case "sameRegion":
+      return commune.region !== null && facts.regions.includes(commune.region);
+  }
 }

@@ -1,6 +1,6 @@
 // Zod schemas of the linkage spec (JSON form), with documented defaults; the JSON Schema is generated from them.
 import { z } from "zod";
-import { MAX_BLOCKING_RULES } from "../blocking/blocking-keys.js";
+import { MAX_ADMISSION_WINDOW_DAYS, MAX_BLOCKING_RULES } from "../blocking/blocking-keys.js";
 import type { BlockingKey, BlockingRuleSpec, KeyTransform, KeyTransformKind } from "../blocking/types.js";
 import { comparisonSchema, phoneticAlgorithmSchema } from "../comparisons/comparison-schema.js";
 import { comparisonTemplateSchema } from "../comparisons/comparison-templates.js";
@@ -50,6 +50,17 @@ const keyTransformSchemas = {
     .strictObject({ kind: z.literal("yearMonth") })
     .meta({ description: "Year-month of a canonical date (null for year-only dates)." }),
   phonetic: z.strictObject({ kind: z.literal("phonetic"), algorithm: phoneticAlgorithmSchema }),
+  hospitalStays: z
+    .strictObject({
+      kind: z.literal("hospitalStays"),
+      admissionWindowDays: z.number().int().min(0).max(MAX_ADMISSION_WINDOW_DAYS).optional().meta({
+        description: "Stays admitted at most this many days apart share a key (default 0: the same day).",
+      }),
+    })
+    .meta({
+      description:
+        'A stays column ("FINESS|admission|discharge;…") as one key per stay (FINESS, admission day): records are paired when they share one.',
+    }),
 } satisfies { [K in KeyTransformKind]: z.ZodType<Extract<KeyTransform, { kind: K }>> };
 
 const keyTransformSchema = z.discriminatedUnion(
@@ -134,13 +145,10 @@ export const trainingSchema = z
       .boolean()
       .default(trainingDefaults.estimateU)
       .meta({ description: "Re-estimate u by EM too (otherwise from random sampling only)." }),
-    monotonic: z
-      .boolean()
-      .default(trainingDefaults.monotonic)
-      .meta({
-        description:
-          "Keep the Bayes factor m/u non-decreasing with the level (more similar never weighs less).",
-      }),
+    monotonic: z.boolean().default(trainingDefaults.monotonic).meta({
+      description:
+        "Keep the Bayes factor m/u non-decreasing with the level (more similar never weighs less).",
+    }),
   })
   .prefault({})
   .meta({ description: "How the model is trained; every field has a default." });
