@@ -8,9 +8,11 @@ import { join } from "node:path";
 import { benchRoot, markdownTable, repositoryRoot } from "./bench-support.js";
 import { type ComparatorBenchRow, formatComparatorsTable, runComparatorsBench } from "./comparators-bench.js";
 import { type CsvBenchResult, renderCsvBenchReport, runCsvBench } from "./csv-bench.js";
+import { type FrenchBenchResult, renderFrenchSection, runFrenchBench } from "./french-bench.js";
 import { type LinkageBenchRow, runLinkageBench } from "./linkage-bench.js";
+import { renderScaleSection, runScaleBench, type ScaleBenchResult } from "./scale-bench.js";
 
-const suites = ["comparators", "csv", "linkage"] as const;
+const suites = ["comparators", "csv", "linkage", "scale", "french"] as const;
 type Suite = (typeof suites)[number];
 
 function readResult<T>(name: string): T | undefined {
@@ -107,9 +109,25 @@ Reproduce: \`pnpm bench -- --only csv\`.
 `;
 }
 
+function scaleSection(): string {
+  const result = readResult<ScaleBenchResult>("scale.json");
+  return result ? renderScaleSection(result) : "";
+}
+
+function frenchSection(): string {
+  const result = readResult<FrenchBenchResult>("french.json");
+  return result ? renderFrenchSection(result) : "";
+}
+
 /** Rewrites docs/performance.md from the result files (atomically). */
 export function writePerformanceDoc(): string {
-  const sections = [linkageSection(), comparatorsSection(), csvSection()].filter((section) => section !== "");
+  const sections = [
+    linkageSection(),
+    scaleSection(),
+    frenchSection(),
+    comparatorsSection(),
+    csvSection(),
+  ].filter((section) => section !== "");
   const text = `# Performance
 
 Every number here is produced by the benchmark suite in \`bench/\` and kept in \`bench/results/\`; this page
@@ -140,6 +158,8 @@ async function main(): Promise<void> {
     console.log(renderCsvBenchReport(result));
   }
   if (selected.includes("linkage")) console.log(runLinkageBench({ quick }).markdown);
+  if (selected.includes("scale")) console.log(renderScaleSection(await runScaleBench({ quick })));
+  if (selected.includes("french")) console.log(renderFrenchSection(await runFrenchBench({ quick })));
   if (!quick) console.log(`wrote ${writePerformanceDoc()}`);
 }
 

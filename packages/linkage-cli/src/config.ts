@@ -16,6 +16,34 @@ import {
 } from "linkage-core";
 import { z } from "zod";
 
+const eventsSchema = z
+  .strictObject({
+    path: z
+      .string()
+      .min(1)
+      .meta({ description: "CSV file of events (one row per hospital stay), relative to the config file." }),
+    idColumn: z
+      .string()
+      .min(1)
+      .meta({ description: "Column of the events holding the id of the input's record." }),
+    finessColumn: z.string().min(1).meta({ description: "Column of the establishment's FINESS number." }),
+    admissionColumn: z.string().min(1).meta({ description: "Column of the admission date." }),
+    dischargeColumn: z.string().min(1).meta({ description: "Column of the discharge date." }),
+    column: z.string().min(1).default("stays").meta({
+      description:
+        'Name of the list-valued column added to the input ("FINESS|admission|discharge;…", default "stays").',
+    }),
+    delimiter: z.enum([",", ";", "\t", "|", "auto"]).optional(),
+    encoding: z.enum(["utf-8", "latin1"]).optional(),
+    invalidEvents: z.enum(["error", "skip"]).optional().meta({
+      description: "An event with an empty FINESS or an unreadable date: stop (default) or leave it out.",
+    }),
+  })
+  .meta({
+    description:
+      "Hospital stays of the input's records, read from a separate file as the SNDS stores them, folded into one column.",
+  });
+
 const inputSchema = z
   .strictObject({
     name: z
@@ -42,6 +70,7 @@ const inputSchema = z
     nullValues: z.array(z.string()).optional(),
     skipBadRows: z.boolean().optional(),
     standardise: standardisationSchema.optional(),
+    events: eventsSchema.optional(),
   })
   .meta({ description: "One input file." });
 
@@ -79,12 +108,17 @@ export const linkageConfigSchema = linkageSpecSchema
   .meta({ title: "linkage config", description: "A linkage run: inputs, spec and outputs." });
 
 export type InputConfig = z.output<typeof inputSchema>;
+export type EventsConfig = z.output<typeof eventsSchema>;
 
 export interface LinkageConfig {
   /** Absolute path of the config file (or "<memory>"). */
   readonly source: string;
   readonly spec: LinkageSpec;
-  readonly inputs: readonly (InputConfig & { readonly absolutePath: string })[];
+  readonly inputs: readonly (InputConfig & {
+    readonly absolutePath: string;
+    /** The events file of the input, its path resolved. */
+    readonly events?: EventsConfig & { readonly absolutePath: string };
+  })[];
   readonly output: { readonly directory: string; readonly pairsMinimumProbability: number };
   readonly truth?: { readonly column: string };
   /** Columns every input must provide (comparisons, blocking, truth). */
@@ -178,7 +212,11 @@ export function parseConfig(json: unknown, source: string): LinkageConfig {
   return {
     source,
     spec,
-    inputs: inputs.map((input) => ({ ...input, absolutePath: resolve(folder, input.path) })),
+    inputs: inputs.map(({ events, ...input }) => ({
+      ...input,
+      absolutePath: resolve(folder, input.path),
+      ...(events ? { events: { ...events, absolutePath: resolve(folder, events.path) } } : {}),
+    })),
     output: { ...output, directory: resolve(folder, output.directory) },
     ...(truth ? { truth } : {}),
     requiredColumns: [...new Set(required)],

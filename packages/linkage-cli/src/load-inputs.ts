@@ -2,6 +2,7 @@
 // columns a command needs are read, plus those standardisation derives them from.
 import { basename, extname } from "node:path";
 import {
+  attachEventColumn,
   type ColumnStandardisation,
   type CsvReadResult,
   checkSpecAgainstColumns,
@@ -50,7 +51,7 @@ export async function loadInputs(
     if (!options.allColumns) checkColumns(config, input, index, await availableColumns(input), needed);
     const plan = options.allColumns
       ? { columns: undefined, standardise: input.standardise ?? [] }
-      : readPlan(input, input.columns ?? needed);
+      : readPlan(input, withoutEventColumn(input, input.columns ?? needed));
     const { dataset, ...read } = await readCsvFile(input.absolutePath, {
       name,
       ...csvOptions(input),
@@ -70,11 +71,76 @@ export async function loadInputs(
     for (const warning of standardised.warnings) {
       reporter.warn({ code: warning.code, message: `${name}: ${warning.message}` });
     }
-    datasets.push(standardised.dataset);
+    datasets.push(
+      input.events
+        ? await attachEvents(standardised.dataset, input.events, name, reporter)
+        : standardised.dataset,
+    );
     skippedRows.push(read.skippedRowCount);
     reads.push(read);
   }
   return { datasets, skippedRows, reads };
+}
+
+type ConfigEvents = NonNullable<ConfigInput["events"]>;
+
+/** The stays column comes from the events file, not from the input's own file. */
+function withoutEventColumn(input: ConfigInput, columns: readonly string[]): string[] {
+  return columns.filter((column) => column !== input.events?.column);
+}
+
+/**
+ * Reads the events file of an input (streaming, only its four columns) and folds the stays of each record into
+ * the list-valued column the config names; events of unknown records and skipped events are reported.
+ */
+async function attachEvents(
+  dataset: Dataset,
+  events: ConfigEvents,
+  name: string,
+  reporter: Reporter,
+): Promise<Dataset> {
+  const eventsName = `${name} events`;
+  const columns = [events.idColumn, events.finessColumn, events.admissionColumn, events.dischargeColumn];
+  let read: CsvReadResult;
+  try {
+    read = await readCsvFile(events.absolutePath, {
+      name: eventsName,
+      columns: [...new Set(columns)],
+      trimFields: true,
+      ...(events.delimiter ? { delimiter: events.delimiter } : {}),
+      ...(events.encoding ? { encoding: events.encoding } : {}),
+      onProgress: (done, total) => reporter.progress({ step: `reading ${eventsName}`, done, total }),
+    });
+  } catch (error) {
+    if (error instanceof DataError && error.code === "DATA_FILE_NOT_FOUND") {
+      throw new DataError(
+        "DATA_FILE_NOT_FOUND",
+        `events file not found (the config gives "${events.path}").`,
+        {
+          file: events.absolutePath,
+          hint: "Paths in a config are relative to the config file's folder.",
+        },
+      );
+    }
+    throw error;
+  }
+  for (const warning of read.warnings)
+    reporter.warn({ code: warning.code, message: `${eventsName}: ${warning.message}` });
+  const attached = attachEventColumn(dataset, read.dataset, {
+    idColumn: events.idColumn,
+    finessColumn: events.finessColumn,
+    admissionColumn: events.admissionColumn,
+    dischargeColumn: events.dischargeColumn,
+    column: events.column,
+    ...(events.invalidEvents ? { invalidEvents: events.invalidEvents } : {}),
+  });
+  if (attached.skippedEventCount > 0) {
+    reporter.warn({
+      code: "EVENTS_SKIPPED",
+      message: `${eventsName}: ${attached.skippedEventCount} invalid events left out.`,
+    });
+  }
+  return attached.dataset;
 }
 
 /** Every column the config uses that the input lacks, in one DataError naming the input and the JSON paths. */
@@ -169,7 +235,8 @@ export async function availableColumns(input: ConfigInput): Promise<string[]> {
   }
   const renamed = head.headers.map((header) => input.rename?.[header] ?? header);
   const outputs = (input.standardise ?? []).map((step) => step.output ?? step.column);
-  return [...new Set([...renamed, ...outputs])].filter(
+  const events = input.events ? [input.events.column] : [];
+  return [...new Set([...renamed, ...outputs, ...events])].filter(
     (column) => column !== "" && column !== input.idColumn,
   );
 }

@@ -7,6 +7,7 @@ import {
   type GlobalOptions,
   reporterFor,
   resolvePath,
+  threadsOption,
   withExamples,
   withOutputOptions,
 } from "./commands/common.js";
@@ -16,7 +17,7 @@ import { registerInitCommand } from "./commands/init.js";
 import { registerPredictCommand } from "./commands/predict.js";
 import { registerProfileCommand } from "./commands/profile.js";
 import { registerSyntheticCommands } from "./commands/register-synthetic-commands.js";
-import { runCommand } from "./commands/run.js";
+import { type RunCommandOptions, runCommand } from "./commands/run.js";
 import { registerTrainCommand } from "./commands/train.js";
 import type { CliIo } from "./io.js";
 import { CLI_VERSION } from "./version.js";
@@ -55,10 +56,15 @@ export function createProgram(io: CliIo): Command {
         )
         .argument("<config>", "config file (JSON with comments)")
         .option("-o, --output <folder>", "output folder (default: the config's output.directory)")
-        .option("-f, --force", "replace an existing output folder"),
+        .option("-f, --force", "replace an existing output folder")
+        .addOption(threadsOption()),
     ),
-    ["linkage run linkage.config.json", "linkage run linkage.config.json -o results --force --quiet"],
-  ).action(async (config: string, options: GlobalOptions & { output?: string; force?: boolean }) => {
+    [
+      "linkage run linkage.config.json",
+      "linkage run linkage.config.json -o results --force --quiet",
+      "linkage run linkage.config.json --threads 4",
+    ],
+  ).action(async (config: string, options: GlobalOptions & RunCommandOptions) => {
     await runCommand(
       resolvePath(io, config),
       { ...options, ...(options.output ? { output: resolvePath(io, options.output) } : {}) },

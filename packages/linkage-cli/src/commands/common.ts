@@ -2,7 +2,7 @@
 // files that must not be overwritten, and truth columns.
 import { access } from "node:fs/promises";
 import { resolve } from "node:path";
-import { type Command, InvalidArgumentError } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
 import {
   type ClusterEvaluation,
   DataError,
@@ -49,6 +49,14 @@ export function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError("expected a whole number ≥ 1.");
   return number;
+}
+
+/** --threads N: how many threads compare and score pairs (default every core; 1 = no worker thread). */
+export function threadsOption(): Option {
+  return new Option(
+    "--threads <count>",
+    "threads that compare and score pairs (default: every core; 1 compares on the main thread)",
+  ).argParser(positiveInteger);
 }
 
 /** Commander parser of a match probability in [0, 1]. */

@@ -6,14 +6,13 @@ import {
   blockingRuleName,
   type CombinedDataset,
   cellValue,
-  computeBlockingKeys,
   computeComparisonVectors,
   DataError,
   explainPair,
   type LinkageContext,
-  NULL_CODE,
   type PairExplanation,
   prepareLinkage,
+  ruleCapturesPair,
   termFrequencyAdjustments,
   thresholdAsMatchWeight,
 } from "linkage-core";
@@ -173,8 +172,7 @@ function findRow(dataset: CombinedDataset, id: string, source: string | undefine
 /** The first blocking rule under which both records share every key, or null. */
 function capturingRule(context: LinkageContext, rowA: number, rowB: number): string | null {
   for (const rule of context.spec.blockingRules) {
-    const keys = computeBlockingKeys(context.dataset, rule);
-    if (keys[rowA] !== NULL_CODE && keys[rowA] === keys[rowB]) return blockingRuleName(rule);
+    if (ruleCapturesPair(context.dataset, rule, rowA, rowB)) return blockingRuleName(rule);
   }
   return null;
 }

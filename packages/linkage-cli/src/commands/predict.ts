@@ -2,29 +2,32 @@
 // and writes pairs.csv, the decisions and summary.json into an output folder, all or nothing.
 
 import type { Command } from "commander";
-import { runLinkage } from "linkage-core";
 import { loadConfig } from "../config.js";
 import type { CliIo } from "../io.js";
 import { loadInputs } from "../load-inputs.js";
 import { checkInputsFitModel, configForModel, loadModel } from "../load-model.js";
 import { OutputFolder } from "../output/output-folder.js";
 import { buildSummary, type RunSummary, renderSummary } from "../output/summary.js";
-import { writeDecisions, writePairs } from "../output/write-results.js";
+import { writeDecisions } from "../output/write-results.js";
 import type { Reporter } from "../reporter.js";
 import {
   evaluateResult,
   type GlobalOptions,
   reporterFor,
   resolvePath,
+  threadsOption,
   withExamples,
   withOutputOptions,
 } from "./common.js";
+import { linkStreaming } from "./run.js";
 
 export interface PredictCommandOptions {
   readonly model: string;
   /** Output folder (default: the config's output.directory). */
   readonly output?: string;
   readonly force?: boolean;
+  /** Threads comparing and scoring pairs (default: every core). */
+  readonly threads?: number;
 }
 
 export type PredictSummary = RunSummary & { readonly modelFile: string };
@@ -38,7 +41,8 @@ export function registerPredictCommand(program: Command, io: CliIo): void {
     .argument("<config>", "config file (JSON with comments): its inputs are scored")
     .requiredOption("-m, --model <file>", "model file written by `linkage train`")
     .option("-o, --output <folder>", "output folder (default: the config's output.directory)")
-    .option("-f, --force", "replace an existing output folder");
+    .option("-f, --force", "replace an existing output folder")
+    .addOption(threadsOption());
   withExamples(withOutputOptions(command), [
     "linkage predict new-data.config.json --model model.json -o predictions",
     "linkage predict new-data.config.json --model model.json -o predictions --force --quiet",
@@ -71,12 +75,12 @@ export async function predictCommand(
     const readingStart = performance.now();
     const inputs = await loadInputs(modelConfig, reporter);
     const readingMs = performance.now() - readingStart;
-    const result = runLinkage(loaded.spec, inputs.datasets, {
+    const streamed = await linkStreaming(modelConfig, inputs, folder, reporter, {
+      threads: options.threads,
       parameters: loaded.model.parameters,
-      onProgress: (event) => reporter.progress(event),
     });
+    const { result, pairsWritten } = streamed;
     const writingStart = performance.now();
-    const pairsWritten = await writePairs(folder, result, config.output.pairsMinimumProbability);
     await writeDecisions(folder, result);
     const evaluation = config.truth ? evaluateResult(result, config.truth.column) : undefined;
     const summary = buildSummary({
@@ -89,7 +93,11 @@ export async function predictCommand(
     const complete: PredictSummary = {
       ...summary,
       modelFile: options.model,
-      timingsMs: { ...summary.timingsMs, writingMs: Math.round(performance.now() - writingStart) },
+      threads: streamed.threads,
+      timingsMs: {
+        ...summary.timingsMs,
+        writingMs: Math.round(performance.now() - writingStart + streamed.writingMs),
+      },
     };
     await folder.writeText("summary.json", `${JSON.stringify(complete, null, 2)}\n`);
     await folder.commit();

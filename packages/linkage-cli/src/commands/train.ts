@@ -13,11 +13,12 @@ import {
   SpecError,
   serializeModel,
   type TermFrequencyTableInput,
+  type TrainedModel,
   termFrequencies,
   trainModel,
   trainModelFromLabels,
 } from "linkage-core";
-import { writeFileAtomic } from "linkage-core/node";
+import { createWorkerComparer, writeFileAtomic } from "linkage-core/node";
 import { loadConfig } from "../config.js";
 import type { CliIo } from "../io.js";
 import { loadInputs } from "../load-inputs.js";
@@ -33,6 +34,7 @@ import {
   refuseExistingFile,
   reporterFor,
   resolvePath,
+  threadsOption,
   truthCodes,
   withExamples,
   withOutputOptions,
@@ -46,6 +48,8 @@ export interface TrainCommandOptions {
   readonly termFrequencyTables?: boolean;
   /** Supervised: m and λ from the config's truth column instead of EM. */
   readonly labels?: boolean;
+  /** Threads comparing pairs (default: every core). */
+  readonly threads?: number;
 }
 
 export interface TrainResult {
@@ -67,7 +71,8 @@ export function registerTrainCommand(program: Command, io: CliIo): void {
       "--term-frequency-tables",
       "store the value frequencies of term-frequency columns in the model (puts column values in the file)",
     )
-    .option("--labels", "supervised: m and λ from the config's truth column (known matches) instead of EM");
+    .option("--labels", "supervised: m and λ from the config's truth column (known matches) instead of EM")
+    .addOption(threadsOption());
   withExamples(withOutputOptions(command), [
     "linkage train linkage.config.json -o model.json",
     "linkage train linkage.config.json -o model.json --force --json",
@@ -100,21 +105,29 @@ export async function trainCommand(
   }
   const { datasets } = await loadInputs(config, reporter, config.truth ? [config.truth.column] : []);
   const context = prepareLinkage(spec, datasets);
-  const counts = countCandidatePairs(context.dataset, spec.blockingRules, spec.linkType);
-  const pairs = generateCandidatePairs(context.dataset, spec.blockingRules, spec.linkType, {
-    maxPairs: spec.maxCandidatePairs,
-    onProgress: (progress) =>
-      reporter.progress({ step: "blocking", done: progress.pairCount, total: counts.totalPairs }),
-  });
   const onProgress = (event: ProgressEvent) => reporter.progress(event);
-  const trained =
-    options.labels && config.truth
-      ? trainModelFromLabels(context, {
-          truth: truthCodes(context.dataset.columns, config.truth.column),
-          candidatePairs: pairs,
-          onProgress,
-        })
-      : trainModel(context, { candidatePairs: pairs, onProgress });
+  let trained: TrainedModel;
+  if (options.labels && config.truth) {
+    const counts = countCandidatePairs(context.dataset, spec.blockingRules, spec.linkType);
+    const pairs = generateCandidatePairs(context.dataset, spec.blockingRules, spec.linkType, {
+      maxPairs: spec.maxCandidatePairs,
+      onProgress: (progress) =>
+        reporter.progress({ step: "blocking", done: progress.pairCount, total: counts.totalPairs }),
+    });
+    trained = trainModelFromLabels(context, {
+      truth: truthCodes(context.dataset.columns, config.truth.column),
+      candidatePairs: pairs,
+      onProgress,
+    });
+  } else {
+    // EM: candidate pairs are generated and compared chunk by chunk on every core, never held at once.
+    const comparer = createWorkerComparer(context, options.threads ? { threads: options.threads } : {});
+    try {
+      trained = trainModel(context, { comparer, onProgress });
+    } finally {
+      comparer.close();
+    }
+  }
   const tables = options.termFrequencyTables ? termFrequencyTables(context) : undefined;
   const model = createModelFile({
     spec,

@@ -7,6 +7,18 @@ import { access, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DataError } from "linkage-core";
 
+/** Lines appended to one file of the folder. */
+export interface LineWriter {
+  /** Buffers a line (a newline is added); returns a promise to await when the buffer went to disk. */
+  emit(line: string): Promise<void> | undefined;
+  /** Buffers text as it is (lines already ended), as emit() does. */
+  write(text: string): Promise<void> | undefined;
+  /** Writes UTF-8 bytes (whole lines), after what is buffered; the array must not change afterwards. */
+  writeBytes(bytes: Uint8Array): Promise<void>;
+  /** Writes what is buffered and closes the file. */
+  close(): Promise<void>;
+}
+
 export class OutputFolder {
   private constructor(
     readonly directory: string,
@@ -40,27 +52,61 @@ export class OutputFolder {
     name: string,
     write: (emit: (line: string) => Promise<void>) => Promise<void>,
   ): Promise<void> {
+    const lines = this.openLines(name);
+    try {
+      await write(async (line) => {
+        await lines.emit(line);
+      });
+    } finally {
+      await lines.close();
+    }
+  }
+
+  /**
+   * A line writer kept open across calls, for files written piece by piece as results stream in. Lines are
+   * buffered into chunks of about 1 MB; emit() resolves at once unless a chunk must wait for the disk.
+   */
+  openLines(name: string): LineWriter {
     const stream = createWriteStream(join(this.staging, name), { encoding: "utf8" });
     let buffer: string[] = [];
     let size = 0;
+    let failure: Error | undefined;
+    stream.on("error", (error) => {
+      failure = error;
+    });
     const flush = async () => {
+      if (failure) throw failure;
       if (buffer.length === 0) return;
       const chunk = buffer.join("");
       buffer = [];
       size = 0;
       if (!stream.write(chunk)) await once(stream, "drain");
     };
-    try {
-      await write(async (line) => {
+    return {
+      emit(line: string): Promise<void> | undefined {
         buffer.push(line, "\n");
         size += line.length + 1;
-        if (size >= 1 << 20) await flush();
-      });
-      await flush();
-    } finally {
-      stream.end();
-      await once(stream, "close");
-    }
+        return size >= 1 << 20 ? flush() : undefined;
+      },
+      write(text: string): Promise<void> | undefined {
+        buffer.push(text);
+        size += text.length;
+        return size >= 1 << 20 ? flush() : undefined;
+      },
+      async writeBytes(bytes: Uint8Array): Promise<void> {
+        await flush();
+        if (!stream.write(bytes)) await once(stream, "drain");
+      },
+      async close(): Promise<void> {
+        try {
+          await flush();
+        } finally {
+          stream.end();
+          await once(stream, "close");
+        }
+        if (failure) throw failure;
+      },
+    };
   }
 
   /** Moves the finished folder into place (replacing an old one only when forced). */

@@ -41,6 +41,8 @@ export interface RunSummary {
   readonly estimatedErrorRates: LinkageResult["errorRates"];
   readonly evaluation?: LinkEvaluation | ClusterEvaluation;
   readonly timingsMs: LinkageResult["timings"] & { readonly readingMs: number; readonly writingMs?: number };
+  /** Threads that compared and scored pairs. */
+  readonly threads?: number;
   readonly warnings: readonly { readonly code: string; readonly message: string }[];
 }
 
@@ -89,7 +91,7 @@ export function buildSummary(input: SummaryInput): RunSummary {
         newPairs: rule.newPairs,
         cumulativePairs: rule.cumulativePairs,
       })),
-      candidatePairs: predictions.pairs.count,
+      candidatePairs: result.candidatePairCount,
     },
     model: {
       priorMatchProbability: result.parameters.priorMatchProbability,

@@ -1,18 +1,12 @@
 // Writes a run's results into the output folder: model.json, pairs.csv, links.csv or clusters.csv, summary.json.
 import { type LinkageResult, type ModelFile, serializeModel } from "linkage-core";
-import { csvField, csvRow } from "./csv-text.js";
+import { csvRow } from "./csv-text.js";
 import type { OutputFolder } from "./output-folder.js";
-
-/** Significant digits kept for weights and probabilities in CSV outputs: enough to sort and threshold. */
-const DIGITS = 6;
-
-function formatNumber(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(DIGITS))) : String(value);
-}
+import { formatNumber, PairsCsvWriter } from "./pairs-csv-writer.js";
 
 /**
- * pairs.csv: the two record ids first, then match_weight, match_probability, and each comparison's level and
- * partial weight; only pairs whose probability reaches `minimumProbability`, in candidate order.
+ * pairs.csv of an in-memory run: only pairs whose probability reaches `minimumProbability`, in candidate order
+ * (streamed runs write it with PairsCsvWriter as pairs are scored).
  */
 export async function writePairs(
   folder: OutputFolder,
@@ -20,44 +14,24 @@ export async function writePairs(
   minimumProbability: number,
 ): Promise<number> {
   const { context, predictions, parameters } = result;
-  const { ids } = context.dataset;
-  const { left, right } = predictions.pairs;
-  const names = context.comparisons.map((comparison) => comparison.name);
-  const partial = parameters.comparisons.map((comparison) =>
-    comparison.m.map((m, level) => Math.log2(m / comparison.u[level]!)),
-  );
-  const withSources = context.dataset.sourceNames.length > 1;
-  let written = 0;
-  await folder.writeLines("pairs.csv", async (emit) => {
-    await emit(
-      csvRow([
-        "id_l",
-        "id_r",
-        ...(withSources ? ["source_l", "source_r"] : []),
-        "match_weight",
-        "match_probability",
-        ...names.flatMap((name) => [`${name}_level`, `${name}_weight`]),
-      ]),
+  const writer = PairsCsvWriter.open(folder, context, parameters);
+  try {
+    await writer.write(
+      {
+        count: predictions.pairs.count,
+        left: predictions.pairs.left,
+        right: predictions.pairs.right,
+        ruleIndex: predictions.pairs.ruleIndex,
+        matchWeight: predictions.matchWeight,
+        matchProbability: predictions.matchProbability,
+        levels: predictions.vectors.levels,
+      },
+      minimumProbability,
     );
-    for (let pair = 0; pair < predictions.pairs.count; pair++) {
-      const probability = predictions.matchProbability[pair]!;
-      if (probability < minimumProbability) continue;
-      const a = left[pair]!;
-      const b = right[pair]!;
-      let line = `${csvField(ids[a]!)},${csvField(ids[b]!)}`;
-      if (withSources) {
-        line += `,${csvField(context.dataset.sourceNames[context.dataset.sourceOf[a]!]!)},${csvField(context.dataset.sourceNames[context.dataset.sourceOf[b]!]!)}`;
-      }
-      line += `,${formatNumber(predictions.matchWeight[pair]!)},${formatNumber(probability)}`;
-      for (let comparison = 0; comparison < names.length; comparison++) {
-        const level = predictions.vectors.levels[comparison]![pair]!;
-        line += level < 0 ? `,${level},0` : `,${level},${formatNumber(partial[comparison]![level]!)}`;
-      }
-      await emit(line);
-      written++;
-    }
-  });
-  return written;
+  } finally {
+    await writer.close();
+  }
+  return writer.pairCount;
 }
 
 /** links.csv (one-to-one links) or clusters.csv (record → cluster). */

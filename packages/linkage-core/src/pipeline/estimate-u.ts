@@ -2,7 +2,8 @@
 import seedrandom from "seedrandom";
 import { sampleRandomPairs } from "../blocking/sample-random-pairs.js";
 import { estimateUFromSample } from "../estimation/level-frequencies.js";
-import { computeComparisonVectors } from "../vectors/compute-comparison-vectors.js";
+import { createInProcessComparer } from "../parallel/in-process-comparer.js";
+import type { PairComparer } from "../parallel/pair-comparer.js";
 import type { LinkageContext } from "./prepare-linkage.js";
 import { type ProgressListener, stepProgress } from "./progress.js";
 
@@ -18,14 +19,14 @@ export function estimateUFromRandomPairs(
   context: LinkageContext,
   spaceSize: number,
   onProgress?: ProgressListener,
+  comparer: PairComparer = createInProcessComparer(context.comparisons),
 ): RandomPairsU {
-  const { spec, dataset, comparisons } = context;
+  const { spec, dataset } = context;
   const random = seedrandom(String(spec.training.seed));
   const samplePairs = Math.min(spec.training.uSamplePairs, Math.max(1, Math.floor(spaceSize)));
   const sample = sampleRandomPairs(dataset, spec.linkType, samplePairs, random);
-  const vectors = computeComparisonVectors(comparisons, sample, {
-    onProgress: stepProgress(onProgress, "estimating u"),
-    cache: false,
-  });
+  // Random pairs almost never repeat a key pair: caching them would cost a write per pair for no hit.
+  const report = stepProgress(onProgress, "estimating u");
+  const vectors = comparer.compare(sample, { cache: false, ...(report ? { onProgress: report } : {}) });
   return { u: estimateUFromSample(vectors), sampleSize: sample.count };
 }

@@ -1,10 +1,12 @@
 // Prediction: candidate pairs compared, patterns counted, and every pair scored (with term frequencies).
 import type { ModelParameters } from "../estimation/types.js";
-import { scorePairs, type TermFrequencyAdjustmentInput } from "../scoring/score-pairs.js";
+import { createInProcessComparer } from "../parallel/in-process-comparer.js";
+import type { PairComparer, ScoringModel } from "../parallel/pair-comparer.js";
+import type { TermFrequencyAdjustmentInput } from "../scoring/score-pairs.js";
 import { termFrequencies } from "../scoring/term-frequencies.js";
-import { computeComparisonVectors } from "../vectors/compute-comparison-vectors.js";
 import { type AgreementPatterns, countAgreementPatterns } from "../vectors/count-agreement-patterns.js";
 import type { CandidatePairs, ComparisonVectors } from "../vectors/types.js";
+import { checkComparer } from "./check-comparer.js";
 import type { LinkageContext } from "./prepare-linkage.js";
 import { type ProgressListener, stepProgress } from "./progress.js";
 
@@ -21,6 +23,8 @@ export interface Predictions {
 
 export interface PredictOptions {
   readonly onProgress?: ProgressListener;
+  /** Compares and scores the pairs (default: on this thread); every comparer gives the same predictions. */
+  readonly comparer?: PairComparer;
 }
 
 /** Term-frequency inputs of every comparison with an adjusted level, frequencies taken from the data. */
@@ -40,6 +44,14 @@ export function termFrequencyAdjustments(context: LinkageContext): TermFrequency
   return adjustments;
 }
 
+/** The parameters and the data's term-frequency adjustments, as comparers take them. */
+export function scoringModel(context: LinkageContext, parameters: ModelParameters): ScoringModel {
+  return {
+    parameters,
+    termFrequencies: termFrequencyAdjustments(context).map(({ rowKeys: _rowKeys, ...term }) => term),
+  };
+}
+
 /** Compares and scores the candidate pairs with the given parameters. */
 export function predictPairs(
   context: LinkageContext,
@@ -47,18 +59,15 @@ export function predictPairs(
   pairs: CandidatePairs,
   options: PredictOptions = {},
 ): Predictions {
-  const vectors = computeComparisonVectors(context.comparisons, pairs, {
-    onProgress: stepProgress(options.onProgress, "comparing"),
-  });
-  const patterns = countAgreementPatterns(vectors);
+  const comparer = options.comparer ?? createInProcessComparer(context.comparisons);
+  checkComparer(comparer, context);
   const adjustments = termFrequencyAdjustments(context);
-  const scores = scorePairs({
-    patterns,
-    patternOfPair: patterns.patternOfPair,
-    parameters,
-    termFrequencyAdjustments: adjustments,
-    left: pairs.left,
-    right: pairs.right,
-  });
-  return { pairs, vectors, patterns, ...scores, termFrequencyAdjustments: adjustments };
+  const report = stepProgress(options.onProgress, "comparing");
+  const { vectors, matchWeight, matchProbability } = comparer.compareAndScore(
+    pairs,
+    scoringModel(context, parameters),
+    report ? { onProgress: report } : {},
+  );
+  const patterns = countAgreementPatterns(vectors);
+  return { pairs, vectors, patterns, matchWeight, matchProbability, termFrequencyAdjustments: adjustments };
 }

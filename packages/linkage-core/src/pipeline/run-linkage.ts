@@ -4,11 +4,14 @@ import { generateCandidatePairs } from "../blocking/generate-candidate-pairs.js"
 import type { Dataset } from "../data/dataset.js";
 import type { ModelParameters } from "../estimation/types.js";
 import { type EstimatedErrorRate, estimateErrorRates } from "../evaluation/estimate-error-rates.js";
+import { createInProcessComparer } from "../parallel/in-process-comparer.js";
+import type { PairComparer } from "../parallel/pair-comparer.js";
 import type { LinkageSpec } from "../spec/types.js";
 import { type LinkDecisions, linkRecords } from "./link-records.js";
 import { type Predictions, predictPairs } from "./predict-pairs.js";
 import { type LinkageContext, type PrepareLinkageOptions, prepareLinkage } from "./prepare-linkage.js";
 import { type ProgressListener, stepProgress } from "./progress.js";
+import { stopwatch } from "./stopwatch.js";
 import { type PipelineTrainingSummary, trainModel } from "./train-model.js";
 import type { LinkageWarning } from "./warnings.js";
 
@@ -18,6 +21,11 @@ export interface RunLinkageOptions extends PrepareLinkageOptions {
   readonly onProgress?: ProgressListener;
   /** Match-probability thresholds at which label-free error rates are estimated. */
   readonly errorRateThresholds?: readonly number[];
+  /**
+   * Builds the comparer of training and prediction once the context is prepared, for example one running on
+   * worker threads (linkage-core/node); it is closed at the end. Default: comparisons run on this thread.
+   */
+  readonly createComparer?: (context: LinkageContext) => PairComparer;
 }
 
 /** Wall-clock milliseconds spent in each stage. */
@@ -36,6 +44,12 @@ export interface LinkageResult {
   readonly parameters: ModelParameters;
   /** Absent when the parameters were given rather than trained. */
   readonly training?: PipelineTrainingSummary;
+  /** Candidate pairs compared and scored. */
+  readonly candidatePairCount: number;
+  /**
+   * The scored pairs decisions index into: every candidate pair for runLinkage; for streamLinkage only those
+   * whose match weight reaches the threshold (all that the decisions depend on).
+   */
   readonly predictions: Predictions;
   readonly decisions: LinkDecisions;
   readonly errorRates: readonly EstimatedErrorRate[];
@@ -62,14 +76,29 @@ export function runLinkage(
   });
   const blockingMs = clock.lap();
 
-  const trained = options.parameters
-    ? undefined
-    : trainModel(context, { candidatePairs: pairs, onProgress: options.onProgress });
+  const comparer = options.createComparer?.(context) ?? createInProcessComparer(context.comparisons);
+  let trained: ReturnType<typeof trainModel> | undefined;
+  let predictions: Predictions;
+  let trainingMs: number;
+  let predictionMs: number;
+  try {
+    trained = options.parameters
+      ? undefined
+      : trainModel(context, {
+          candidatePairs: pairs,
+          comparer,
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        });
+    trainingMs = clock.lap();
+    predictions = predictPairs(context, options.parameters ?? trained!.parameters, pairs, {
+      comparer,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    predictionMs = clock.lap();
+  } finally {
+    comparer.close();
+  }
   const parameters = options.parameters ?? trained!.parameters;
-  const trainingMs = clock.lap();
-
-  const predictions = predictPairs(context, parameters, pairs, { onProgress: options.onProgress });
-  const predictionMs = clock.lap();
 
   const decisions = linkRecords(context, predictions);
   const errorRates = estimateErrorRates(
@@ -83,6 +112,7 @@ export function runLinkage(
     blockingCounts,
     parameters,
     ...(trained ? { training: trained.summary } : {}),
+    candidatePairCount: pairs.count,
     predictions,
     decisions,
     errorRates,
@@ -97,18 +127,4 @@ function blockingProgress(listener: ProgressListener | undefined, totalPairs: nu
   return report === undefined
     ? undefined
     : (progress: { readonly pairCount: number }) => report(progress.pairCount, totalPairs);
-}
-
-function stopwatch(): { lap(): number; total(): number } {
-  const start = performance.now();
-  let last = start;
-  return {
-    lap() {
-      const now = performance.now();
-      const elapsed = now - last;
-      last = now;
-      return Math.round(elapsed);
-    },
-    total: () => Math.round(performance.now() - start),
-  };
 }

@@ -20,8 +20,10 @@ export interface ComputeComparisonVectorsOptions {
   readonly cache?: boolean;
 }
 
-// Pairs per block: small enough for the block's row indices and levels to stay in cache across comparisons.
-const BLOCK_PAIRS = 1 << 14;
+// Pairs per progress report and per fillLevels call. Comparisons run one after the other over the whole range
+// (not block by block across comparisons): each comparison's level cache and per-value data then stay hot in the
+// processor cache, which measured a third faster on millions of pairs than interleaving comparisons per block.
+const BLOCK_PAIRS = 1 << 16;
 
 /**
  * Levels of pairs `start … end-1` for each comparison: vector p of the result is pair `start + p`. Most
@@ -46,15 +48,20 @@ export function computeComparisonVectors(
   const total = end - start;
   const levels = comparisons.map(() => new Int8Array(total));
   const { left, right } = pairs;
-  for (let blockStart = start; blockStart < end; blockStart += BLOCK_PAIRS) {
-    const blockEnd = Math.min(end, blockStart + BLOCK_PAIRS);
-    for (let index = 0; index < comparisons.length; index++) {
+  // Progress counts pairs as if comparisons ran side by side: a share of the range per comparison done.
+  const units = comparisons.length * total;
+  let unitsDone = 0;
+  comparisons.forEach((comparison, index) => {
+    for (let blockStart = start; blockStart < end; blockStart += BLOCK_PAIRS) {
+      const blockEnd = Math.min(end, blockStart + BLOCK_PAIRS);
       if (options.cache === false)
-        fillUncached(comparisons[index]!, pairs, blockStart, blockEnd, levels[index]!, start);
-      else comparisons[index]!.fillLevels(left, right, blockStart, blockEnd, levels[index]!, start);
+        fillUncached(comparison, pairs, blockStart, blockEnd, levels[index]!, start);
+      else comparison.fillLevels(left, right, blockStart, blockEnd, levels[index]!, start);
+      unitsDone += blockEnd - blockStart;
+      options.onProgress?.(Math.floor((total * unitsDone) / units), total);
     }
-    options.onProgress?.(blockEnd - start, total);
-  }
+  });
+  if (comparisons.length === 0) options.onProgress?.(total, total);
   return {
     pairCount: total,
     comparisonNames: comparisons.map((comparison) => comparison.name),
