@@ -414,6 +414,20 @@ async function measureComparisons(
   };
 }
 
+/** Load average below which the machine counts as quiet: no other job holds a whole core. */
+const QUIET_LOAD = 1;
+const QUIET_WAIT_MS = 3 * 60 * 1000;
+
+/**
+ * Waits (up to three minutes) until no other job holds a core: a speed-up measured while another job runs only
+ * says how busy the machine was. The load at the start of each run is recorded either way.
+ */
+function waitForQuietMachine(): void {
+  const deadline = Date.now() + QUIET_WAIT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (loadavg()[0]! >= QUIET_LOAD && Date.now() < deadline) Atomics.wait(pause, 0, 0, 5000);
+}
+
 /** The comparison step on one thread and on two, `runs` times each, alternated; the best run of each. */
 function measureSpeedup(script: string, configPath: string, runs: number): SpeedupRow[] {
   const measured = new Map<number, Awaited<ReturnType<typeof measureComparisons>>[]>([
@@ -422,6 +436,7 @@ function measureSpeedup(script: string, configPath: string, runs: number): Speed
   ]);
   for (let run = 0; run < runs; run++) {
     for (const threads of [1, 2]) {
+      waitForQuietMachine();
       measured.get(threads)!.push(runIsolated(script, ["--compare", configPath, String(threads)]));
     }
   }
@@ -556,7 +571,8 @@ stays): at 10 M persons these identify a subject poorly, hence its recall; it me
 the French benchmark for the linkage with hospital stays).
 
 The comparison step, one thread against two (candidate pairs already in memory, caches cold, worker start-up
-excluded; runs alternated and the best kept, since other jobs only ever slow a run down):
+excluded; runs alternated, each started once the load average fell below 1 or after three minutes, and the
+best kept, since other jobs only ever slow a run down):
 
 ${markdownTable(
   ["records", "candidate pairs", "threads", "best wall (s)", "runs (s)", "CPU (s)", "load at start"],

@@ -78,48 +78,78 @@ export function countTrainingPatterns(
         ? []
         : [{ session, ruleIndex, keys: encodeBlockingRule(context.dataset, rule).codes }];
     });
-    const accumulators = riding.map(() => newAccumulator(context));
-    const all = newAccumulator(context);
-    const report = stepProgress(options.onProgress, TRAINING_CANDIDATES_STEP);
-    // The next slice is compared while this thread counts the previous one.
-    const compared = compareAhead(candidateSlices(context, options, chunkPairs), (slice) =>
-      options.comparer.beginCompare(slice.pairs, {
-        start: slice.start,
-        end: slice.end,
-        ...(report ? { onProgress: (done: number) => report(slice.position + done, slice.total) } : {}),
-      }),
-    );
-    for (const { item, result: vectors } of compared) {
-      const { pairs, start, end } = item;
-      all.addVectors(vectors);
-      riding.forEach(({ ruleIndex, keys }, index) => {
-        const selected = selectRulePairs(pairs, start, end, ruleIndex, keys);
-        accumulators[index]!.add(countAgreementPatterns(selectVectors(vectors, selected)));
-      });
-    }
-    candidates = tally(all);
+    const counted = countOnCandidatePass(context, riding, options, chunkPairs);
+    candidates = counted.candidates;
     riding.forEach(({ session }, index) => {
-      sessions[session] = tally(accumulators[index]!);
+      sessions[session] = counted.riding[index];
     });
   }
-  const result = sessions.map((counted, session) => {
-    if (counted !== undefined) return counted;
-    const rule = sessionRules[session]!;
-    const accumulator = newAccumulator(context);
-    const chunks = generateCandidatePairChunks(context.dataset, [rule], spec.linkType, {
-      maxPairs: spec.maxCandidatePairs,
-      chunkPairs,
+  return {
+    sessions: sessions.map(
+      (counted, session) => counted ?? countSessionAlone(context, sessionRules, session, options, chunkPairs),
+    ),
+    ...(candidates ? { candidates } : {}),
+  };
+}
+
+/** A session counted during the candidate pass: its rule is blocking rule `ruleIndex`, of row keys `keys`. */
+interface RidingSession {
+  readonly session: number;
+  readonly ruleIndex: number;
+  readonly keys: Int32Array;
+}
+
+/** One pass over the candidate pairs: their patterns, and those of the pairs each riding session's rule captures. */
+function countOnCandidatePass(
+  context: LinkageContext,
+  riding: readonly RidingSession[],
+  options: CountTrainingPatternsOptions,
+  chunkPairs: number,
+): { candidates: PatternTally; riding: PatternTally[] } {
+  const accumulators = riding.map(() => newAccumulator(context));
+  const all = newAccumulator(context);
+  const report = stepProgress(options.onProgress, TRAINING_CANDIDATES_STEP);
+  // The next slice is compared while this thread counts the previous one.
+  const compared = compareAhead(candidateSlices(context, options, chunkPairs), (slice) =>
+    options.comparer.beginCompare(slice.pairs, {
+      start: slice.start,
+      end: slice.end,
+      ...(report ? { onProgress: (done: number) => report(slice.position + done, slice.total) } : {}),
+    }),
+  );
+  for (const { item, result: vectors } of compared) {
+    const { pairs, start, end } = item;
+    all.addVectors(vectors);
+    riding.forEach(({ ruleIndex, keys }, index) => {
+      const selected = selectRulePairs(pairs, start, end, ruleIndex, keys);
+      accumulators[index]!.add(countAgreementPatterns(selectVectors(vectors, selected)));
     });
-    const report = stepProgress(options.onProgress, `training session ${session + 1}/${sessionRules.length}`);
-    const compared = compareAhead(chunks, (chunk) =>
-      options.comparer.beginCompare(chunk, {
-        ...(report ? { onProgress: (done: number) => report(chunk.start + done, chunks.mostPairs) } : {}),
-      }),
-    );
-    for (const { result: vectors } of compared) accumulator.addVectors(vectors);
-    return tally(accumulator);
+  }
+  return { candidates: tally(all), riding: accumulators.map(tally) };
+}
+
+/** A session's own pass: its rule's pairs generated and compared chunk by chunk. */
+function countSessionAlone(
+  context: LinkageContext,
+  sessionRules: readonly BlockingRuleSpec[],
+  session: number,
+  options: CountTrainingPatternsOptions,
+  chunkPairs: number,
+): PatternTally {
+  const { spec } = context;
+  const accumulator = newAccumulator(context);
+  const chunks = generateCandidatePairChunks(context.dataset, [sessionRules[session]!], spec.linkType, {
+    maxPairs: spec.maxCandidatePairs,
+    chunkPairs,
   });
-  return { sessions: result, ...(candidates ? { candidates } : {}) };
+  const report = stepProgress(options.onProgress, `training session ${session + 1}/${sessionRules.length}`);
+  const compared = compareAhead(chunks, (chunk) =>
+    options.comparer.beginCompare(chunk, {
+      ...(report ? { onProgress: (done: number) => report(chunk.start + done, chunks.mostPairs) } : {}),
+    }),
+  );
+  for (const { result: vectors } of compared) accumulator.addVectors(vectors);
+  return tally(accumulator);
 }
 
 interface CandidateSlice {
