@@ -7,6 +7,7 @@ import {
   type ColumnStandardisation,
   columnsReadBySpec,
   DataError,
+  jsonPathOf,
   type LinkageSpec,
   linkageSpecSchema,
   parseSpec,
@@ -192,7 +193,7 @@ export function parseConfig(json: unknown, source: string): LinkageConfig {
     .safeParse(configPart);
   if (!configOnly.success) {
     for (const issue of configOnly.error.issues) {
-      issues.push({ jsonPath: jsonPath(issue.path), message: issue.message });
+      issues.push({ jsonPath: jsonPathOf("$", issue.path), message: issue.message });
     }
   }
   let spec: LinkageSpec | undefined;
@@ -226,13 +227,6 @@ export function parseConfig(json: unknown, source: string): LinkageConfig {
 /** Standardisation of one input, for the loader. */
 export function inputStandardisation(input: InputConfig): readonly ColumnStandardisation[] {
   return input.standardise ?? [];
-}
-
-function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, part) => (typeof part === "number" ? `${text}[${part}]` : `${text}.${String(part)}`),
-    "$",
-  );
 }
 
 function sortIssues(issues: readonly SpecIssue[]): SpecIssue[] {
