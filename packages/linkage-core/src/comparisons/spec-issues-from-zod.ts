@@ -3,9 +3,6 @@ import type { z } from "zod";
 import { jsonPathOf, type SpecIssue } from "../errors.js";
 import { didYouMean } from "./suggest-name.js";
 
-// Kept importable from here for the comparison validators; the one definition is in errors.ts.
-export { jsonPathOf } from "../errors.js";
-
 type ZodIssue = z.core.$ZodIssue;
 
 /**

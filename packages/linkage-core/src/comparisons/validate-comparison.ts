@@ -1,9 +1,10 @@
 // Checks of a comparison that its schema cannot express: level order, column references, reachable levels.
 import type { SpecIssue } from "../errors.js";
+import { jsonPathOf } from "../errors.js";
 import { comparisonSchema, MAX_LEVELS } from "./comparison-schema.js";
 import { columnsReadByLevel } from "./level-columns.js";
 import { levelLabel } from "./level-labels.js";
-import { jsonPathOf, objectKeysOfSchema, specIssuesFromZod } from "./spec-issues-from-zod.js";
+import { objectKeysOfSchema, specIssuesFromZod } from "./spec-issues-from-zod.js";
 import type { ComparisonSpec, LevelSpec } from "./types.js";
 
 const comparisonKeys = objectKeysOfSchema(comparisonSchema);
