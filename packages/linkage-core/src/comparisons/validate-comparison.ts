@@ -1,6 +1,5 @@
 // Checks of a comparison that its schema cannot express: level order, column references, reachable levels.
-import type { SpecIssue } from "../errors.js";
-import { jsonPathOf } from "../errors.js";
+import { jsonPathOf, type SpecIssue } from "../errors.js";
 import { comparisonSchema, MAX_LEVELS } from "./comparison-schema.js";
 import { columnsReadByLevel } from "./level-columns.js";
 import { levelLabel } from "./level-labels.js";
