@@ -12,6 +12,7 @@ export * from "./estimation/index.js";
 export * from "./evaluation/index.js";
 export * from "./french/index.js";
 export * from "./model/index.js";
+export * from "./parallel/index.js";
 export * from "./pipeline/index.js";
 export * from "./profiling/index.js";
 export * from "./scoring/index.js";
