@@ -587,6 +587,11 @@ ${markdownTable(
   ]),
 )}
 
+*CPU* is the whole process: equal CPU on one and two threads means the workers repeat no work (each
+comparison's key pairs meet one worker's cache). A one-thread run also borrows the second core a little, for
+V8's background garbage collection and compilation, which a two-thread run has no spare core for; and the
+heaviest comparison (names with the most distinct values, cached in a hash table) sits whole on one worker.
+
 Reproduce: \`pnpm bench -- --only scale\` (results: \`bench/results/scale.json\`; data and outputs in
 \`out/scale-bench/\`). How to run large linkages: [scale.md](scale.md).
 `;

@@ -20,6 +20,8 @@ export class WorkBalance {
   private owners: number[];
   /** How much a helper loses to a cold cache on each comparison: 0 none, 1 dense table, 2 hash table. */
   private readonly cacheWeight: number[];
+  /** Whether owners were revised once on measured costs. */
+  private revised = false;
 
   constructor(
     comparisons: readonly CompiledComparison[],
@@ -62,10 +64,18 @@ export class WorkBalance {
           this.costPerPair[comparison] = (this.costPerPair[comparison]! + measured) / 2;
         }
       }
+      // After the first revision (made on measured costs, not guesses) hash-cached comparisons stay where they
+      // are: their caches hold millions of key pairs, which a move would throw away. The others balance around them.
+      const pinned = this.revised ? this.cacheWeight.map((weight) => weight === HASH_TABLE) : undefined;
       const current = makespan(this.owners, this.costPerPair, this.threads);
-      const proposed = assignOwners(this.costPerPair, this.threads);
+      const proposed = assignOwners(
+        this.costPerPair,
+        this.threads,
+        pinned && { pinned, owners: this.owners },
+      );
       if (makespan(proposed, this.costPerPair, this.threads) < current * 0.85) this.owners = proposed;
       this.timingsSeen = timings;
+      this.revised = true;
     }
     const comparisons = this.costPerPair.map((_, index) => index);
     const byCost = [...comparisons].sort(
@@ -89,12 +99,25 @@ function estimatedCostPerPair(comparison: CompiledComparison): number {
   return comparison.cacheMode === "dense" && comparison.keyCount > 256 ? 2e-4 : 1e-4;
 }
 
-/** Greedy longest-first: each comparison, costliest first, to the least loaded worker. */
-function assignOwners(costPerPair: readonly number[], threads: number): number[] {
-  const owners = costPerPair.map(() => 0);
+/**
+ * Greedy longest-first: each comparison, costliest first, to the least loaded worker; comparisons `pinned` keep
+ * their current owner and count in its load.
+ */
+function assignOwners(
+  costPerPair: readonly number[],
+  threads: number,
+  fixed?: { readonly pinned: readonly boolean[]; readonly owners: readonly number[] },
+): number[] {
+  const owners = costPerPair.map((_, comparison) =>
+    fixed?.pinned[comparison] ? fixed.owners[comparison]! : 0,
+  );
   const load = new Array<number>(threads).fill(0);
+  costPerPair.forEach((cost, comparison) => {
+    if (fixed?.pinned[comparison]) load[owners[comparison]!]! += cost;
+  });
   const byCost = costPerPair
     .map((_, index) => index)
+    .filter((comparison) => !fixed?.pinned[comparison])
     .sort((first, second) => costPerPair[second]! - costPerPair[first]! || first - second);
   for (const comparison of byCost) {
     const worker = load.indexOf(Math.min(...load));
