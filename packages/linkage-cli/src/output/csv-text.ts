@@ -1,10 +1,7 @@
-// RFC 4180 quoting of one CSV field: only when needed, so ordinary ids and numbers are written as they are.
+// CSV lines without their line break (the line writers add it), quoted by the core's RFC 4180 formatter.
+import { formatCsvField } from "linkage-core";
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
+export const csvField = (value: string): string => formatCsvField(value);
 
 export function csvRow(fields: readonly string[]): string {
   return fields.map(csvField).join(",");
