@@ -3,7 +3,6 @@
 // same data and truth. Quality only: no timing.
 import { describe, expect, it } from "vitest";
 import { hospitalStayCriterion, linkDeterministically } from "../src/baseline/index.js";
-import { assignOneToOne, oneToOnePosteriors } from "../src/clustering/index.js";
 import {
   communeComparison,
   deathDateComparison,
@@ -20,8 +19,9 @@ import {
   NULL_CODE,
 } from "../src/data/dataset.js";
 import { standardiseDataset } from "../src/data/standardise.js";
+import type { ModelParameters } from "../src/estimation/types.js";
 import { attachEventColumn, buildStaysFromColumn, EstablishmentCodes } from "../src/french/index.js";
-import { runLinkage } from "../src/pipeline/index.js";
+import { type LinkageResult, runLinkage, streamLinkage } from "../src/pipeline/index.js";
 import { parseSpec } from "../src/spec/parse-spec.js";
 import { generateRegistrySnds, type SyntheticTable } from "../src/synthetic/index.js";
 import { loadSyntheticReference } from "../src/synthetic/node/index.js";
@@ -130,38 +130,22 @@ function quality(dataset: CombinedDataset, left: ArrayLike<number>, right: Array
   return { precision: correct / left.length, recall: correct / partner.size };
 }
 
-/** Links at each match-probability threshold, from one run of the model. */
-function linkWithModel(thresholds: readonly number[]) {
-  const result = runLinkage(spec, [registry, snds]);
-  const { pairs, matchWeight } = result.predictions;
-  const sourceOf = result.context.dataset.sourceOf;
-  const posteriors = oneToOnePosteriors({
-    left: pairs.left,
-    right: pairs.right,
-    matchWeight,
-    priorMatchProbability: result.parameters.priorMatchProbability,
-    sourceOf,
-    sourceSizes: [registry.rowCount, snds.rowCount],
-  });
-  return thresholds.map((threshold) => {
-    const links = assignOneToOne({
-      left: pairs.left,
-      right: pairs.right,
-      matchWeight: posteriors.matchWeight,
-      sourceOf,
-      minimumWeight: Math.log2(threshold / (1 - threshold)),
-      method: "bestFirst",
-    });
-    const left = Int32Array.from(links.selected, (pair) => pairs.left[pair]!);
-    const right = Int32Array.from(links.selected, (pair) => pairs.right[pair]!);
-    let expectedFalse = 0;
-    for (const pair of links.selected) expectedFalse += 1 - posteriors.matchProbability[pair]!;
-    return {
-      ...quality(result.context.dataset, left, right),
-      estimatedFalseDiscoveryRate: expectedFalse / links.selected.length,
-      linkedShare: posteriors.linkedShare.linkedShare,
-    };
-  });
+/** The pipeline's links (one-to-one posteriors, the default) at a match-probability threshold. */
+function linkWithModel(threshold: number, parameters?: ModelParameters) {
+  const thresholdSpec = { ...spec, threshold: { kind: "matchProbability" as const, value: threshold } };
+  const result = runLinkage(thresholdSpec, [registry, snds], parameters ? { parameters } : {});
+  const { decisions, predictions } = result;
+  if (decisions.kind !== "links") throw new Error("expected links");
+  const left = Int32Array.from(decisions.selected, (pair) => predictions.pairs.left[pair]!);
+  const right = Int32Array.from(decisions.selected, (pair) => predictions.pairs.right[pair]!);
+  const rates = result.errorRates.find((rate) => rate.threshold === threshold)!;
+  expect(rates.linkedPairs).toBe(decisions.selected.length);
+  return {
+    ...quality(result.context.dataset, left, right),
+    estimatedFalseDiscoveryRate: rates.estimatedFalseDiscoveryRate,
+    linkedShare: decisions.linkedShare!.linkedShare,
+    result,
+  };
 }
 
 function linkWithBaseline(): Quality {
@@ -191,26 +175,70 @@ function linkWithBaseline(): Quality {
 }
 
 describe("registry → SNDS end to end on a generated cohort", () => {
-  const [model, strict] = linkWithModel([0.5, 0.95]);
+  const model = linkWithModel(0.5);
+  const strict = linkWithModel(0.95, model.result.parameters);
   const baseline = linkWithBaseline();
 
   it("links far more subjects than the Cnam baseline", () => {
     expect(baseline.recall).toBeGreaterThan(0.6);
-    expect(model!.precision).toBeGreaterThan(0.99);
-    expect(model!.recall).toBeGreaterThan(baseline.recall + 0.05);
+    expect(model.precision).toBeGreaterThan(0.99);
+    expect(model.recall).toBeGreaterThan(baseline.recall + 0.05);
   });
 
   it("links more subjects than the Cnam baseline at its precision, with a stricter threshold", () => {
-    expect(strict!.precision).toBeGreaterThanOrEqual(baseline.precision - 0.001);
-    expect(strict!.recall).toBeGreaterThan(baseline.recall + 0.01);
+    expect(strict.precision).toBeGreaterThanOrEqual(baseline.precision - 0.001);
+    expect(strict.recall).toBeGreaterThan(baseline.recall + 0.01);
   });
 
   it("estimates its false discovery rate, and the share of subjects present, without labels", () => {
-    for (const links of [model!, strict!]) {
+    for (const links of [model, strict]) {
       expect(Math.abs(links.estimatedFalseDiscoveryRate - (1 - links.precision))).toBeLessThan(0.01);
     }
     // 85 % of the subjects are in the extract; a few are out of reach of blocking.
-    expect(model!.linkedShare).toBeGreaterThan(0.75);
-    expect(model!.linkedShare).toBeLessThan(0.88);
+    expect(model.linkedShare).toBeGreaterThan(0.75);
+    expect(model.linkedShare).toBeLessThan(0.88);
+  });
+
+  it("decides on one-to-one posteriors, which pairwise decisions fall short of", () => {
+    const pairwise = runLinkage(
+      { ...spec, oneToOne: { ...spec.oneToOne, probability: "pairwise" } },
+      [registry, snds],
+      { parameters: model.result.parameters },
+    );
+    if (pairwise.decisions.kind !== "links") throw new Error("expected links");
+    expect(pairwise.decisions.linkedShare).toBeUndefined();
+    expect(pairwise.decisions.matchProbability).toBe(pairwise.predictions.matchProbability);
+    const { left, right } = pairwise.predictions.pairs;
+    const links = quality(
+      pairwise.context.dataset,
+      Int32Array.from(pairwise.decisions.selected, (pair) => left[pair]!),
+      Int32Array.from(pairwise.decisions.selected, (pair) => right[pair]!),
+    );
+    // Pairwise probabilities ignore look-alikes and the share of subjects present: a worse trade-off (here
+    // fewer links for little precision), and an error rate further from the truth.
+    const f1 = (found: Quality) => (2 * found.precision * found.recall) / (found.precision + found.recall);
+    expect(f1(links)).toBeLessThan(f1(model) - 0.005);
+    const pairwiseRates = pairwise.errorRates.find((rate) => rate.threshold === 0.5)!;
+    expect(Math.abs(pairwiseRates.estimatedFalseDiscoveryRate - (1 - links.precision))).toBeGreaterThan(
+      Math.abs(model.estimatedFalseDiscoveryRate - (1 - model.precision)),
+    );
+  });
+
+  it("streams to the same one-to-one links, probabilities and error rates", async () => {
+    const streamed = await streamLinkage(spec, [registry, snds], {
+      parameters: model.result.parameters,
+      chunkPairs: 256,
+    });
+    const rowsOf = (result: LinkageResult) => {
+      if (result.decisions.kind !== "links") throw new Error("expected links");
+      const { selected, matchProbability } = result.decisions;
+      const { left, right } = result.predictions.pairs;
+      return [...selected].map((pair) => `${left[pair]}-${right[pair]} ${matchProbability[pair]}`);
+    };
+    expect(streamed.candidatePairCount).toBeGreaterThan(256 * 4);
+    expect(rowsOf(streamed)).toEqual(rowsOf(model.result));
+    expect(streamed.errorRates).toEqual(model.result.errorRates);
+    // Only pairs that could reach the lowest threshold were kept.
+    expect(streamed.predictions.pairs.count).toBeLessThan(streamed.candidatePairCount);
   });
 });

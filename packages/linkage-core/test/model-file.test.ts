@@ -40,7 +40,7 @@ const spec: LinkageSpec = {
     deterministicRecall: 0.8,
   },
   threshold: { kind: "matchProbability", value: 0.9 },
-  oneToOne: { method: "bestFirst" },
+  oneToOne: { method: "bestFirst", probability: "oneToOne" },
   maxCandidatePairs: 50_000_000,
 };
 

@@ -70,7 +70,7 @@ describe("runLinkage", () => {
     const { selected } = result.decisions;
     const used = new Set<number>();
     for (const pair of selected) {
-      expect(result.predictions.matchProbability[pair]!).toBeGreaterThanOrEqual(0.5);
+      expect(result.decisions.matchProbability[pair]!).toBeGreaterThanOrEqual(0.5);
       for (const row of [result.predictions.pairs.left[pair]!, result.predictions.pairs.right[pair]!]) {
         expect(used.has(row)).toBe(false);
         used.add(row);

@@ -36,7 +36,7 @@ describe("parseSpec defaults", () => {
       monotonic: true,
     });
     expect(spec.threshold).toEqual({ kind: "matchProbability", value: 0.5 });
-    expect(spec.oneToOne).toEqual({ method: "bestFirst" });
+    expect(spec.oneToOne).toEqual({ method: "bestFirst", probability: "oneToOne" });
     expect(spec.maxCandidatePairs).toBe(50_000_000);
     expect(spec.training).toEqual(specDefaults.training);
   });
@@ -67,7 +67,7 @@ describe("parseSpec defaults", () => {
     expect(spec.training.priorMatchProbability).toBe(0.001);
     expect(spec.training.sessions).toEqual([{ blockingRule: { keys: [{ column: "sex" }] } }]);
     expect(spec.threshold).toEqual({ kind: "matchWeight", value: 3 });
-    expect(spec.oneToOne).toEqual({ method: "optimal" });
+    expect(spec.oneToOne).toEqual({ method: "optimal", probability: "oneToOne" });
     expect(spec.maxCandidatePairs).toBe(1000);
     expect(spec).not.toHaveProperty("$schema");
   });

@@ -59,7 +59,7 @@ export async function writeDecisions(folder: OutputFolder, result: LinkageResult
             ids[a]!,
             ids[b]!,
             ...(withSources ? [sourceNames[sourceOf[a]!]!, sourceNames[sourceOf[b]!]!] : []),
-            formatNumber(predictions.matchProbability[pair]!),
+            formatNumber(decisions.matchProbability[pair]!),
             decisions.ambiguous[index] ? "1" : "0",
           ]),
         );

@@ -1,6 +1,7 @@
 // The share of one source's records that have a match in the other, estimated without labels from the
 // scored candidate pairs: the prior of a one-to-one linkage, where λ estimated on blocked pairs goes wrong.
 import { LinkageError } from "../errors.js";
+import { CompetingEvidence, subjectSourceOf } from "./competing-evidence.js";
 
 export interface LinkedShareInput {
   readonly left: Int32Array;
@@ -32,19 +33,18 @@ export interface LinkedShare {
   readonly converged: boolean;
 }
 
-// Bayes factors beyond 2^±500 change nothing and would overflow when summed.
-const WEIGHT_LIMIT = 500;
-
 /**
- * EM for ρ under the one-to-one model: each subject (record of the smaller source) is in the other source with
- * probability ρ, and then is any of its N records with equal prior probability. The evidence that a subject is
- * present is A = (1/N) Σ over its candidates of their Bayes factors m/u (candidates outside blocking are taken
- * to add nothing, so subjects whose match was not blocked count as absent). Each iteration sets ρ to the mean of
- * the posteriors ρA / (1 − ρ + ρA). Unlike λ estimated on the candidate pairs as if they were a random sample,
- * this does not mistake the look-alikes that blocking gathers (same sex, birth month and place) for matches.
+ * The share ρ of the smaller source's records that have a match in the other, by EM under the one-to-one model
+ * (see `CompetingEvidence.linkedShare`): what the prior of a one-to-one linkage should be, where λ estimated on
+ * blocked pairs goes wrong.
  */
 export function estimateLinkedShare(input: LinkedShareInput): LinkedShare {
-  const { left, right, matchWeight, sourceOf, sourceSizes } = input;
+  return linkedShareOf(linkedShareEvidence(input), input);
+}
+
+/** The pairs' competing evidence, their weights' prior removed (input checked). */
+export function linkedShareEvidence(input: LinkedShareInput): CompetingEvidence {
+  const { left, right, matchWeight, sourceOf } = input;
   const prior = input.priorMatchProbability;
   if (!(prior > 0 && prior < 1)) {
     throw new LinkageError(
@@ -58,38 +58,19 @@ export function estimateLinkedShare(input: LinkedShareInput): LinkedShare {
       `${left.length} left rows, ${right.length} right rows and ${matchWeight.length} weights: give one of each per pair.`,
     );
   }
-  const subjectSource: 0 | 1 = sourceSizes[0] <= sourceSizes[1] ? 0 : 1;
-  const subjectCount = sourceSizes[subjectSource];
-  const otherCount = sourceSizes[1 - subjectSource]!;
-  const priorWeight = Math.log2(prior / (1 - prior));
-  // Σ of Bayes factors of each subject's candidates, divided by N as it goes (A of each subject).
-  const evidence = new Float64Array(sourceOf.length);
-  for (let pair = 0; pair < matchWeight.length; pair++) {
-    const subject = sourceOf[left[pair]!] === subjectSource ? left[pair]! : right[pair]!;
-    const bayesFactorWeight = Math.max(
-      -WEIGHT_LIMIT,
-      Math.min(WEIGHT_LIMIT, matchWeight[pair]! - priorWeight),
-    );
-    evidence[subject]! += 2 ** bayesFactorWeight / otherCount;
-  }
-  const maxIterations = input.maxIterations ?? 500;
-  const tolerance = input.tolerance ?? 1e-7;
-  let share = 0.5;
-  let iterations = 0;
-  let converged = false;
-  while (iterations < maxIterations && !converged) {
-    iterations++;
-    let posteriors = 0;
-    for (let row = 0; row < sourceOf.length; row++) {
-      if (sourceOf[row] !== subjectSource) continue;
-      const present = share * evidence[row]!;
-      posteriors += present / (1 - share + present);
-    }
-    const next = subjectCount === 0 ? 0 : posteriors / subjectCount;
-    converged = Math.abs(next - share) <= tolerance;
-    share = next;
-  }
-  const priorOdds = share / Math.max(1e-12, (1 - share) * Math.max(otherCount, 1));
-  const priorMatchProbability = Math.min(1 - 1e-12, Math.max(1e-15, priorOdds / (1 + priorOdds)));
-  return { linkedShare: share, priorMatchProbability, subjectSource, iterations, converged };
+  const evidence = new CompetingEvidence({
+    sourceOf,
+    priorWeight: Math.log2(prior / (1 - prior)),
+    acrossTwoSources: true,
+  });
+  evidence.add(left, right, matchWeight);
+  return evidence;
+}
+
+/** ρ from evidence gathered over the input's pairs. */
+export function linkedShareOf(evidence: CompetingEvidence, input: LinkedShareInput): LinkedShare {
+  return evidence.linkedShare(subjectSourceOf(input.sourceSizes), input.sourceSizes, {
+    ...(input.maxIterations === undefined ? {} : { maxIterations: input.maxIterations }),
+    ...(input.tolerance === undefined ? {} : { tolerance: input.tolerance }),
+  });
 }

@@ -8,11 +8,19 @@ export {
   type OneToOneResult,
 } from "./assign-one-to-one.js";
 export { type Clusters, clusterPairs, type PairSelection } from "./cluster-pairs.js";
+export {
+  CompetingEvidence,
+  type CompetingEvidenceOptions,
+  type ExclusiveScore,
+  maxLinkedSharePriorWeight,
+  subjectSourceOf,
+} from "./competing-evidence.js";
 export { estimateLinkedShare, type LinkedShare, type LinkedShareInput } from "./estimate-linked-share.js";
 export {
   type ExclusiveMatchInput,
   type ExclusiveMatchWeights,
   exclusiveMatchWeights,
+  scoreExclusively,
 } from "./exclusive-match-weights.js";
 export { minimumCostAssignment } from "./minimum-cost-assignment.js";
 export {

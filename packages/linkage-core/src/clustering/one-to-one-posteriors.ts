@@ -1,7 +1,7 @@
 // Match probabilities of a one-to-one linkage of two sources, without labels: the share of subjects present
 // estimated from the scores, then each pair weighed against its record's other candidates.
-import { estimateLinkedShare, type LinkedShare } from "./estimate-linked-share.js";
-import { exclusiveMatchWeights } from "./exclusive-match-weights.js";
+import { type LinkedShare, linkedShareEvidence, linkedShareOf } from "./estimate-linked-share.js";
+import { scoreExclusively } from "./exclusive-match-weights.js";
 
 export interface OneToOnePosteriorInput {
   readonly left: Int32Array;
@@ -21,22 +21,16 @@ export interface OneToOnePosteriors {
 }
 
 /**
- * The one-to-one posterior of each candidate pair: `estimateLinkedShare` gives the share ρ of subjects present;
- * the pairs are re-weighed with its prior (Bayes factors unchanged), then `exclusiveMatchWeights` sets each
- * pair against the other candidates of its two records. These probabilities are what label-free error rates
- * of one-to-one links should be computed from; pairwise probabilities, with λ estimated on blocked pairs,
- * ignore look-alikes competing for the same subject.
+ * The one-to-one posterior of each candidate pair: the share ρ of subjects present (`estimateLinkedShare`) sets
+ * the prior (Bayes factors unchanged), then each pair is set against the other candidates of its two records
+ * (`exclusiveMatchWeights`). These probabilities are what one-to-one links should be decided on and their
+ * label-free error rates computed from; pairwise probabilities, with λ estimated on blocked pairs, ignore
+ * look-alikes competing for the same subject.
  */
 export function oneToOnePosteriors(input: OneToOnePosteriorInput): OneToOnePosteriors {
-  const linkedShare = estimateLinkedShare(input);
-  const logOdds = (probability: number) => Math.log2(probability / (1 - probability));
-  const shift = logOdds(linkedShare.priorMatchProbability) - logOdds(input.priorMatchProbability);
-  const reweighed = Float64Array.from(input.matchWeight, (weight) => weight + shift);
-  const exclusive = exclusiveMatchWeights({
-    left: input.left,
-    right: input.right,
-    matchWeight: reweighed,
-    sourceOf: input.sourceOf,
-  });
-  return { linkedShare, ...exclusive };
+  const { left, right, matchWeight } = input;
+  const evidence = linkedShareEvidence(input);
+  const linkedShare = linkedShareOf(evidence, input);
+  const priorWeight = Math.log2(linkedShare.priorMatchProbability / (1 - linkedShare.priorMatchProbability));
+  return { linkedShare, ...scoreExclusively(evidence, left, right, matchWeight, priorWeight) };
 }

@@ -11,6 +11,14 @@ export { ErrorRateAccumulator } from "./error-rate-accumulator.js";
 export { estimateUFromRandomPairs, type RandomPairsU } from "./estimate-u.js";
 export { type LinkDecisions, linkRecords, type OneToOneLinks, type RecordClusters } from "./link-records.js";
 export {
+  createOneToOneEvidence,
+  decidesOnOneToOne,
+  type OneToOneScoring,
+  oneToOneErrorRates,
+  oneToOneKeepWeight,
+  scoreOneToOne,
+} from "./one-to-one-scoring.js";
+export {
   type Predictions,
   type PredictOptions,
   predictPairs,

@@ -6,10 +6,19 @@ import type { EstimatedErrorRate } from "../evaluation/estimate-error-rates.js";
 import { compareAhead } from "../parallel/compare-ahead.js";
 import { createInProcessComparer } from "../parallel/in-process-comparer.js";
 import type { PairComparer } from "../parallel/pair-comparer.js";
+import { weightFromMatchProbability } from "../scoring/match-weights.js";
 import { thresholdAsMatchWeight } from "../scoring/threshold.js";
 import { countAgreementPatterns } from "../vectors/count-agreement-patterns.js";
 import { checkComparer } from "./check-comparer.js";
 import { ErrorRateAccumulator } from "./error-rate-accumulator.js";
+import {
+  createOneToOneEvidence,
+  decidesOnOneToOne,
+  type OneToOneScoring,
+  oneToOneErrorRates,
+  oneToOneKeepWeight,
+  scoreOneToOne,
+} from "./one-to-one-scoring.js";
 import { type Predictions, scoringModel, termFrequencyAdjustments } from "./predict-pairs.js";
 import type { LinkageContext } from "./prepare-linkage.js";
 import { type ProgressListener, stepProgress } from "./progress.js";
@@ -45,9 +54,12 @@ export interface PairScoring {
 export interface StreamedPredictions {
   /**
    * The pairs whose match weight reaches the spec's threshold, in candidate order, with their levels and scores:
-   * all that linking decides on (`patterns` counts these pairs only).
+   * all that linking decides on (`patterns` counts these pairs only). With one-to-one posteriors, those that may
+   * reach the threshold or the lowest error-rate threshold once weighed against their competitors.
    */
   readonly predictions: Predictions;
+  /** One-to-one posteriors of the predictions' pairs, when links are decided on them (`decidesOnOneToOne`). */
+  readonly oneToOne?: OneToOneScoring;
   readonly candidatePairCount: number;
   /** Pairs given to `onPairs`. */
   readonly outputPairCount: number;
@@ -62,7 +74,9 @@ export const SCORING_STEP = "scoring";
 /**
  * Generates the spec's candidate pairs chunk by chunk, compares and scores each chunk, hands the pairs above
  * `outputMinimumProbability` to `onPairs` and keeps those at or above the spec's threshold. Error rates are
- * summed over every pair in candidate order, so they equal those of scoring all pairs at once.
+ * summed over every pair in candidate order, so they equal those of scoring all pairs at once. Links decided on
+ * one-to-one posteriors add every pair to their records' evidence and keep every pair that could reach a
+ * threshold whatever the linked share: decisions and error rates equal those of runLinkage.
  */
 export async function predictStreaming(
   context: LinkageContext,
@@ -80,7 +94,18 @@ export async function predictStreaming(
       ...chunkOptions,
     });
   const model = scoringModel(context, parameters);
-  const minimumWeight = thresholdAsMatchWeight(spec.threshold);
+  const oneToOne = decidesOnOneToOne(context) ? createOneToOneEvidence(context, parameters) : undefined;
+  const minimumWeight =
+    oneToOne === undefined
+      ? thresholdAsMatchWeight(spec.threshold)
+      : oneToOneKeepWeight(
+          context,
+          parameters,
+          Math.min(
+            thresholdAsMatchWeight(spec.threshold),
+            ...options.errorRateThresholds.map(weightFromMatchProbability),
+          ),
+        );
   const outputMinimum = options.outputMinimumProbability ?? 0;
   const kept = new ScoredPairList(comparisons.length);
   const output = new ScoredPairList(comparisons.length);
@@ -98,6 +123,7 @@ export async function predictStreaming(
   for (const { item: chunk, result: scored } of scoredChunks) {
     const { matchWeight, matchProbability } = scored;
     errorRates.add(matchProbability);
+    oneToOne?.add(chunk.left, chunk.right, matchWeight, chunk.count);
     kept.appendWhere(chunk, 0, scored.vectors, scored, (position) => matchWeight[position]! >= minimumWeight);
     if (options.onPairs !== undefined) {
       output.clear();
@@ -115,11 +141,16 @@ export async function predictStreaming(
   }
   // The total was an upper bound when blocking could not count exactly: close the step at what was found.
   report?.(candidatePairCount, candidatePairCount);
+  const predictions = keptPredictions(context, kept.finish(), chunks.ruleNames);
+  const scoring = oneToOne && scoreOneToOne(context, oneToOne, predictions);
   return {
-    predictions: keptPredictions(context, kept.finish(), chunks.ruleNames),
+    predictions,
+    ...(scoring ? { oneToOne: scoring } : {}),
     candidatePairCount,
     outputPairCount,
-    errorRates: errorRates.rates(),
+    errorRates: scoring
+      ? oneToOneErrorRates(context, predictions, scoring, options.errorRateThresholds)
+      : errorRates.rates(),
     blockingMs: Math.round(blocking.milliseconds),
   };
 }

@@ -8,6 +8,12 @@ import { createInProcessComparer } from "../parallel/in-process-comparer.js";
 import type { PairComparer } from "../parallel/pair-comparer.js";
 import type { LinkageSpec } from "../spec/types.js";
 import { type LinkDecisions, linkRecords } from "./link-records.js";
+import {
+  createOneToOneEvidence,
+  decidesOnOneToOne,
+  oneToOneErrorRates,
+  scoreOneToOne,
+} from "./one-to-one-scoring.js";
 import { type Predictions, predictPairs } from "./predict-pairs.js";
 import { type LinkageContext, type PrepareLinkageOptions, prepareLinkage } from "./prepare-linkage.js";
 import { type ProgressListener, stepProgress } from "./progress.js";
@@ -100,11 +106,19 @@ export function runLinkage(
   }
   const parameters = options.parameters ?? trained!.parameters;
 
-  const decisions = linkRecords(context, predictions);
-  const errorRates = estimateErrorRates(
-    predictions.matchProbability,
-    options.errorRateThresholds ?? DEFAULT_ERROR_RATE_THRESHOLDS,
-  );
+  const thresholds = options.errorRateThresholds ?? DEFAULT_ERROR_RATE_THRESHOLDS;
+  let decisions: LinkDecisions;
+  let errorRates: EstimatedErrorRate[];
+  if (decidesOnOneToOne(context)) {
+    const evidence = createOneToOneEvidence(context, parameters);
+    evidence.add(pairs.left, pairs.right, predictions.matchWeight);
+    const scoring = scoreOneToOne(context, evidence, predictions);
+    decisions = linkRecords(context, predictions, scoring);
+    errorRates = oneToOneErrorRates(context, predictions, scoring, thresholds);
+  } else {
+    decisions = linkRecords(context, predictions);
+    errorRates = estimateErrorRates(predictions.matchProbability, thresholds);
+  }
   const linkingMs = clock.lap();
 
   return {

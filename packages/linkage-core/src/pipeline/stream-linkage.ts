@@ -76,7 +76,7 @@ export async function streamLinkage(
     });
     const predictionMs = clock.lap() - streamed.blockingMs;
 
-    const decisions = linkRecords(context, streamed.predictions);
+    const decisions = linkRecords(context, streamed.predictions, streamed.oneToOne);
     const linkingMs = clock.lap();
     return {
       context,

@@ -18,7 +18,7 @@ export const specDefaults = {
   },
   /** A pair is linked when a match is more likely than not: the Bayes decision with equal error costs. */
   threshold: { kind: "matchProbability", value: 0.5 },
-  oneToOne: { method: "bestFirst" },
+  oneToOne: { method: "bestFirst", probability: "oneToOne" },
   maxCandidatePairs: 50_000_000,
 } as const satisfies {
   readonly training: Omit<
@@ -173,6 +173,10 @@ export const oneToOneSchema = z
       .enum(["bestFirst", "optimal"])
       .default(specDefaults.oneToOne.method)
       .meta({ description: "bestFirst: greedy by score; optimal: maximum total weight." }),
+    probability: z.enum(["oneToOne", "pairwise"]).default(specDefaults.oneToOne.probability).meta({
+      description:
+        "What links are decided on (linkType link). oneToOne: each pair's posterior against its records' other candidates, the prior being the share of subjects present, estimated without labels; pairwise: each pair's own probability under the trained prior.",
+    }),
   })
   .prefault({});
 

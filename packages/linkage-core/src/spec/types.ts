@@ -41,6 +41,12 @@ export type ThresholdSpec =
 export interface OneToOneSpec {
   /** best-first (greedy by score, ties reported as ambiguous) or optimal (maximum total weight). */
   readonly method: "bestFirst" | "optimal";
+  /**
+   * What links are decided on and reported with (linkType `link`): `oneToOne`, each pair's posterior against its
+   * records' other candidates, under the share of subjects present estimated without labels; `pairwise`, each
+   * pair's probability on its own under the trained prior λ.
+   */
+  readonly probability: "oneToOne" | "pairwise";
 }
 
 export interface LinkageSpec {
