@@ -1,7 +1,7 @@
 // French linkage benchmarks on synthetic cohorts with known truth: registry → SNDS (Fellegi–Sunter model and
 // the Cnam deterministic baseline side by side), identity traits between two sources, and warehouse dedupe.
 // Every (scenario, size, method) runs in its own process, so that times and peak memory are its own.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadInputs, memoryIo, parseConfig, parseJsonWithComments, Reporter } from "linkage-cli";
@@ -15,15 +15,16 @@ import {
   type DeterministicCriterion,
   EstablishmentCodes,
   evaluateClusters,
+  generateSyntheticCohort,
   hospitalStayCriterion,
   type LinkageResult,
   type LinkageSpec,
   linkDeterministically,
+  linkRecords,
   NULL_CODE,
-  oneToOnePosteriors,
   runLinkage,
 } from "linkage-core";
-import { writeSyntheticCohort } from "linkage-core/node";
+import { loadSyntheticReference, writeSyntheticCohort } from "linkage-core/node";
 import {
   machineFacts,
   markdownTable,
@@ -35,10 +36,11 @@ import {
 
 type ScenarioName = "registry-snds" | "identity" | "warehouse";
 /**
- * fellegi-sunter: the example config's model, links decided on one-to-one posteriors (share of subjects present
- * estimated without labels, each pair set against its records' other candidates: oneToOnePosteriors);
- * fellegi-sunter-pairwise: the pipeline's own pairwise decisions (λ estimated on the candidate pairs), shown for
- * comparison; cnam-baseline: the deterministic procedure (linkDeterministically).
+ * fellegi-sunter: the example config run by the pipeline, links decided on one-to-one posteriors (its default:
+ * share of subjects present estimated without labels, each pair set against its records' other candidates);
+ * fellegi-sunter-pairwise: the same model's links decided on pairwise probabilities (λ estimated on the candidate
+ * pairs, `oneToOne.probability: "pairwise"`), shown for comparison; cnam-baseline: the deterministic procedure
+ * (linkDeterministically).
  */
 type Method = "fellegi-sunter" | "fellegi-sunter-pairwise" | "cnam-baseline";
 
@@ -104,6 +106,8 @@ interface Size {
   readonly name: string;
   readonly left: number;
   readonly right: number;
+  /** Generator options other than the defaults (a harder variant of the scenario). */
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 const SEED = 2026;
@@ -115,6 +119,13 @@ export const registrySizes: readonly Size[] = [
   { name: "100k", left: 5_000, right: 100_000 },
   { name: "1M", left: 50_000, right: 1_000_000 },
   { name: "2M", left: 100_000, right: 2_000_000 },
+  // The hard case: a registry with no diagnosis stay, so that about 45 % of subjects share no stay with the extract.
+  {
+    name: "2M-no-diagnosis-stay",
+    left: 100_000,
+    right: 2_000_000,
+    options: { registryDiagnosisStayRate: 0 },
+  },
 ];
 const identitySizes: readonly Size[] = [
   { name: "10k", left: 10_000, right: 10_000 },
@@ -133,7 +144,7 @@ function cohortFolder(scenario: ScenarioName, size: Size): string {
 function cohortOptions(scenario: ScenarioName, size: Size): Record<string, unknown> {
   switch (scenario) {
     case "registry-snds":
-      return { seed: SEED, sndsPersonCount: size.right, registryPersonCount: size.left };
+      return { seed: SEED, sndsPersonCount: size.right, registryPersonCount: size.left, ...size.options };
     case "identity":
       return { seed: SEED, sourceARecordCount: size.left, sourceBRecordCount: size.right };
     case "warehouse":
@@ -147,9 +158,17 @@ const generatorOf: Record<ScenarioName, "registry-snds" | "identity-pair" | "war
   warehouse: "warehouse-duplicates",
 };
 
+/** Generates the cohort unless the folder holds one made with the same resolved options (defaults included). */
 async function ensureCohort(scenario: ScenarioName, size: Size): Promise<string> {
   const folder = cohortFolder(scenario, size);
-  if (existsSync(join(folder, "manifest.json"))) return folder;
+  const manifest = join(folder, "manifest.json");
+  const options = cohortOptions(scenario, size);
+  const resolved = generateSyntheticCohort(generatorOf[scenario], options, loadSyntheticReference()).options;
+  if (existsSync(manifest)) {
+    const made = (JSON.parse(readFileSync(manifest, "utf8")) as { options: unknown }).options;
+    if (JSON.stringify(made) === JSON.stringify(resolved)) return folder;
+    rmSync(folder, { recursive: true, force: true });
+  }
   await writeSyntheticCohort(generatorOf[scenario], cohortOptions(scenario, size), folder);
   return folder;
 }
@@ -228,8 +247,7 @@ export async function runFrenchScenario(
 ): Promise<FrenchBenchRow[]> {
   const size = sizesOf(scenario).find((candidate) => candidate.name === sizeName);
   if (!size) throw new Error(`unknown size ${sizeName} for ${scenario}`);
-  const folder = cohortFolder(scenario, size);
-  if (!existsSync(join(folder, "manifest.json"))) throw new Error(`generate ${folder} first`);
+  const folder = await ensureCohort(scenario, size);
   const start = performance.now();
   const { spec, datasets } = await loadExample(configOf[scenario], folder, baseName);
   const readMs = performance.now() - start;
@@ -272,14 +290,11 @@ export async function runFrenchScenario(
     return [{ ...measured(pipelineMs), method: "fellegi-sunter", ...clusterQuality(result, folder) }];
   }
   const partner = truthPairs(folder);
-  const posteriors = oneToOnePosteriors({
-    left: predictions.pairs.left,
-    right: predictions.pairs.right,
-    matchWeight: predictions.matchWeight,
-    priorMatchProbability: result.parameters.priorMatchProbability,
-    sourceOf: result.context.dataset.sourceOf,
-    sourceSizes: [result.context.sourceSizes[0]!, result.context.sourceSizes[1]!],
-  });
+  // The pipeline decided on one-to-one posteriors (the default for link): other thresholds reuse them.
+  const posteriors = result.decisions;
+  if (posteriors.kind !== "links" || posteriors.linkedShare === undefined) {
+    throw new Error("expected links decided on one-to-one posteriors");
+  }
   const decide = (threshold: number) =>
     oneToOneLinks(result, posteriors.matchWeight, posteriors.matchProbability, threshold, partner);
   const { correct, ...decision } = decide(thresholdProbability(spec.threshold));
@@ -399,9 +414,17 @@ function evidenceClasses(
     .sort((a, b) => b.subjects - a.subjects);
 }
 
-/** The pipeline's own decisions, judged with its pairwise probabilities. */
+/** Decisions on pairwise probabilities (`oneToOne.probability: "pairwise"`), judged with those probabilities. */
 function pairwiseQuality(result: LinkageResult, partner: ReadonlyMap<string, string>) {
-  const { decisions, predictions, context } = result;
+  const { predictions } = result;
+  const context = {
+    ...result.context,
+    spec: {
+      ...result.context.spec,
+      oneToOne: { ...result.context.spec.oneToOne, probability: "pairwise" as const },
+    },
+  };
+  const decisions = linkRecords(context, predictions);
   if (decisions.kind !== "links") throw new Error("expected one-to-one links");
   const left = Int32Array.from(decisions.selected, (pair) => predictions.pairs.left[pair]!);
   const right = Int32Array.from(decisions.selected, (pair) => predictions.pairs.right[pair]!);

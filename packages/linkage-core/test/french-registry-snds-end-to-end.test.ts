@@ -27,7 +27,8 @@ import { generateRegistrySnds, type SyntheticTable } from "../src/synthetic/inde
 import { loadSyntheticReference } from "../src/synthetic/node/index.js";
 
 const cohort = generateRegistrySnds(
-  { seed: 11, sndsPersonCount: 20_000, registryPersonCount: 2_000 },
+  // The hard case: no diagnosis stay, so that about half the subjects share no stay with their SNDS record.
+  { seed: 11, sndsPersonCount: 20_000, registryPersonCount: 2_000, registryDiagnosisStayRate: 0 },
   loadSyntheticReference(),
 );
 const table = (name: string) => cohort.tables.find((candidate) => candidate.name === name)!;

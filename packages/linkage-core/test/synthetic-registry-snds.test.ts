@@ -331,6 +331,7 @@ describe("generateRegistrySnds: hospital stays", () => {
         registryInSndsRate: 1,
         registryStayRecordedRate: 0.6,
         registryOnlyStaysMean: 0,
+        registryDiagnosisStayRate: 0,
       },
       reference,
     );
@@ -355,6 +356,45 @@ describe("generateRegistrySnds: hospital stays", () => {
     }
     expect(share(recorded, offered)).toBeGreaterThan(0.56);
     expect(share(recorded, offered)).toBeLessThan(0.64);
+  });
+
+  it("gives registry subjects a diagnosis stay that both sides record, and only them", () => {
+    const options = {
+      ...noNoise,
+      sndsPersonCount: 20_000,
+      registryPersonCount: 2_000,
+      registryInSndsRate: 0.5,
+      registryStayRecordedRate: 0,
+      registryOnlyStaysMean: 0,
+      meanStaysPerPerson: 0,
+      deathRate: 0,
+      registryDiagnosisStayRate: 0.9,
+    };
+    const cohort = generateRegistrySnds({ ...options, seed: "diagnosis" }, reference);
+    const sndsStays = staysById(rowsOf(cohort, "snds-stays"));
+    const registryStays = staysById(rowsOf(cohort, "registry-stays"));
+    const truth = rowsOf(cohort, "truth");
+    let sharedStay = 0;
+    let linked = 0;
+    let absentWithStay = 0;
+    for (const [registryId, sndsId] of truth) {
+      const mine = registryStays.get(registryId) ?? [];
+      expect(mine.length).toBeLessThanOrEqual(1);
+      if (sndsId === "") {
+        absentWithStay += mine.length;
+        continue;
+      }
+      linked++;
+      // Without noise, the registry's diagnosis stay is the extract's, the person's only stay.
+      expect(sndsStays.get(sndsId) ?? []).toEqual(mine);
+      sharedStay += mine.length;
+    }
+    // Persons born after the study have no stay at all; the rest have one at rate 0.9.
+    expect(share(sharedStay, linked)).toBeGreaterThan(0.84);
+    expect(share(sharedStay, linked)).toBeLessThan(0.93);
+    expect(share(absentWithStay, truth.length - linked)).toBeGreaterThan(0.84);
+    // Only registry subjects have stays in the extract (no one else was given any).
+    expect(sndsStays.size).toBe(sharedStay);
   });
 });
 

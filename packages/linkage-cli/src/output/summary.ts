@@ -31,6 +31,10 @@ export interface RunSummary {
     readonly pairsWritten: number;
     readonly links?: number;
     readonly ambiguousLinks?: number;
+    /** What links were decided on (spec `oneToOne.probability`). */
+    readonly decidedOn?: "oneToOnePosteriors" | "pairwiseProbabilities";
+    /** With one-to-one posteriors: the share of the smaller source's records estimated to have a match. */
+    readonly estimatedLinkedShare?: { readonly source: string; readonly share: number };
     readonly clusters?: number;
     readonly linkedRecordsBySource: readonly {
       readonly name: string;
@@ -112,6 +116,17 @@ export function buildSummary(input: SummaryInput): RunSummary {
         ? {
             links: decisions.selected.length,
             ambiguousLinks: decisions.ambiguous.reduce((sum, flag) => sum + flag, 0),
+            decidedOn: decisions.linkedShare
+              ? ("oneToOnePosteriors" as const)
+              : ("pairwiseProbabilities" as const),
+            ...(decisions.linkedShare
+              ? {
+                  estimatedLinkedShare: {
+                    source: dataset.sourceNames[decisions.linkedShare.subjectSource]!,
+                    share: decisions.linkedShare.linkedShare,
+                  },
+                }
+              : {}),
           }
         : { clusters: decisions.clusterCount }),
       linkedRecordsBySource,
@@ -155,6 +170,12 @@ export function renderSummary(summary: RunSummary): string {
   const results = summary.results;
   if (results.links !== undefined) {
     lines.push(`  links: ${number(results.links)} (${number(results.ambiguousLinks ?? 0)} ambiguous)`);
+    if (results.estimatedLinkedShare) {
+      const { source, share } = results.estimatedLinkedShare;
+      lines.push(
+        `  decided on one-to-one posteriors; ${source} records estimated to have a match: ${percent(share)}`,
+      );
+    }
   }
   if (results.clusters !== undefined) lines.push(`  clusters: ${number(results.clusters)}`);
   for (const source of results.linkedRecordsBySource) {

@@ -3,7 +3,6 @@
 import { formatDay, formatYearMonth } from "./civil-date.js";
 import { recordBirthDate, shiftByOneDay } from "./date-noise.js";
 import { drawMoveDestination, type Geography } from "./geography.js";
-import { createIndexPermutation, type IndexPermutation } from "./index-permutation.js";
 import {
   createRandomStream,
   drawChance,
@@ -12,16 +11,21 @@ import {
   type RandomStream,
 } from "./random-stream.js";
 import {
+  createRegistrySelection,
   createSndsContext,
   drawPersonOutsideExtract,
   drawStays,
   generateSndsPair,
   generateSndsPerson,
   type HospitalStay,
+  type RegistrySelection,
   type SndsContext,
+  sndsDiagnosisStay,
+  sndsOrdinaryStays,
   sndsPairCount,
   sndsPersonStays,
   sndsPseudonym,
+  sortStays,
   type TruePerson,
 } from "./snds-population.js";
 import {
@@ -55,13 +59,8 @@ export const REGISTRY_PERSON_HEADER = [
 export const REGISTRY_STAY_HEADER = ["registry_id", "finess", "admission_date", "discharge_date"] as const;
 export const REGISTRY_SNDS_TRUTH_HEADER = ["registry_id", "snds_id"] as const;
 
-interface RegistryContext {
+interface RegistryContext extends RegistrySelection {
   readonly snds: SndsContext;
-  /** Registry subject r is in the extract when `subjectOrder.forward(r) < linkedCount`. */
-  readonly subjectOrder: IndexPermutation;
-  readonly linkedCount: number;
-  /** Maps the first `linkedCount` positions to distinct persons of the extract. */
-  readonly extractSelection: IndexPermutation;
 }
 
 /** A registry subject's record and stays. */
@@ -142,15 +141,20 @@ function copyStay(context: SndsContext, stay: HospitalStay, random: RandomStream
   };
 }
 
-/** The registry's stays of a subject in the extract: part of the extract's stays, plus stays of its own. */
+/**
+ * The registry's stays of a subject in the extract: its diagnosis stay, part of the extract's other stays, plus
+ * stays of its own.
+ */
 function registryStaysOfLinked(
   context: SndsContext,
   person: TruePerson,
-  sndsStays: readonly HospitalStay[],
+  extractIndex: number,
   random: RandomStream,
 ): HospitalStay[] {
   const stays: HospitalStay[] = [];
-  for (const stay of sndsStays) {
+  const diagnosis = sndsDiagnosisStay(context, person, extractIndex);
+  if (diagnosis !== undefined) stays.push(copyStay(context, diagnosis, random));
+  for (const stay of sndsOrdinaryStays(context, person, extractIndex)) {
     if (drawChance(random, context.options.registryStayRecordedRate)) {
       stays.push(copyStay(context, stay, random));
     }
@@ -158,9 +162,7 @@ function registryStaysOfLinked(
   stays.push(
     ...drawStays(context, person, drawPoisson(random, context.options.registryOnlyStaysMean), random),
   );
-  return stays.sort(
-    (left, right) => left.admissionDay - right.admissionDay || left.dischargeDay - right.dischargeDay,
-  );
+  return sortStays(stays);
 }
 
 function stayRow(id: string, stay: HospitalStay): string[] {
@@ -172,12 +174,11 @@ function generateRegistrySubject(context: RegistryContext, subject: number): Reg
   const random = createRandomStream(snds.seed, "registry-subject", subject);
   const extractIndex = extractIndexOf(context, subject);
   let person: TruePerson;
-  let trueStays: HospitalStay[];
+  let ownStays: HospitalStay[] = [];
   if (extractIndex >= 0) {
     person = generateSndsPerson(snds, extractIndex);
-    trueStays = sndsPersonStays(snds, person, extractIndex);
   } else {
-    ({ person, stays: trueStays } = drawPersonOutsideExtract(snds, random));
+    ({ person, stays: ownStays } = drawPersonOutsideExtract(snds, random));
   }
   const id = registryId(subject);
   const options = snds.options;
@@ -188,7 +189,7 @@ function generateRegistrySubject(context: RegistryContext, subject: number): Reg
     recordRegistryCommune(options, snds.geography, person, random),
     recordRegistryDeath(options, person, random),
   ];
-  const stays = extractIndex >= 0 ? registryStaysOfLinked(snds, person, trueStays, random) : trueStays;
+  const stays = extractIndex >= 0 ? registryStaysOfLinked(snds, person, extractIndex, random) : ownStays;
   return { row, stays: stays.map((stay) => stayRow(id, stay)) };
 }
 
@@ -239,20 +240,9 @@ export function generateRegistrySnds(
   reference: { readonly geography: Geography },
 ): SyntheticCohort<ResolvedRegistrySndsOptions> {
   const resolved = resolveRegistrySndsOptions(options);
-  const snds = createSndsContext(resolved, reference.geography);
-  const linkedCount = Math.round(resolved.registryInSndsRate * resolved.registryPersonCount);
-  const context: RegistryContext = {
-    snds,
-    subjectOrder: createIndexPermutation(
-      resolved.registryPersonCount,
-      createRandomStream(resolved.seed, "registry-order"),
-    ),
-    linkedCount,
-    extractSelection: createIndexPermutation(
-      resolved.sndsPersonCount,
-      createRandomStream(resolved.seed, "extract-selection"),
-    ),
-  };
+  const selection = createRegistrySelection(resolved);
+  const snds = createSndsContext(resolved, reference.geography, selection);
+  const context: RegistryContext = { snds, ...selection };
   const table = (
     name: string,
     header: readonly string[],

@@ -5,6 +5,7 @@
 import { dayNumber } from "../calendar/day-number.js";
 import { type AgeDistribution, createAgeDistribution, drawBirthDay } from "./age-distribution.js";
 import { drawCommune, type Geography } from "./geography.js";
+import { createIndexPermutation, type IndexPermutation } from "./index-permutation.js";
 import {
   createRandomStream,
   cumulativeSums,
@@ -58,6 +59,8 @@ export interface SndsContext {
   readonly studyStartDay: number;
   readonly studyEndDay: number;
   readonly idKeys: Uint32Array;
+  /** Whether person `index` of the extract is a registry subject (and may have a diagnosis stay). */
+  readonly isRegistrySubject: (index: number) => boolean;
 }
 
 /** About one establishment per 60,000 inhabitants (roughly the number of French hospitals with stays). */
@@ -87,7 +90,35 @@ export function buildEstablishmentPool(geography: Geography, random: RandomStrea
   return { byDepartement };
 }
 
-export function createSndsContext(options: ResolvedRegistrySndsOptions, geography: Geography): SndsContext {
+/**
+ * Which registry subjects are in the extract, and as which persons: registry subject r is in it when
+ * `subjectOrder.forward(r) < linkedCount`, as person `extractSelection.forward(subjectOrder.forward(r))`.
+ */
+export interface RegistrySelection {
+  readonly subjectOrder: IndexPermutation;
+  readonly linkedCount: number;
+  readonly extractSelection: IndexPermutation;
+}
+
+export function createRegistrySelection(options: ResolvedRegistrySndsOptions): RegistrySelection {
+  return {
+    subjectOrder: createIndexPermutation(
+      options.registryPersonCount,
+      createRandomStream(options.seed, "registry-order"),
+    ),
+    linkedCount: Math.round(options.registryInSndsRate * options.registryPersonCount),
+    extractSelection: createIndexPermutation(
+      options.sndsPersonCount,
+      createRandomStream(options.seed, "extract-selection"),
+    ),
+  };
+}
+
+export function createSndsContext(
+  options: ResolvedRegistrySndsOptions,
+  geography: Geography,
+  selection: RegistrySelection = createRegistrySelection(options),
+): SndsContext {
   const setup = createRandomStream(options.seed, "snds-setup");
   const idKeys = new Uint32Array(4);
   for (let index = 0; index < idKeys.length; index++) idKeys[index] = drawInteger(setup, 0x100000000);
@@ -102,6 +133,7 @@ export function createSndsContext(options: ResolvedRegistrySndsOptions, geograph
     studyStartDay: dayNumber(options.studyStartYear, 1, 1),
     studyEndDay: dayNumber(options.studyEndYear, 12, 31),
     idKeys,
+    isRegistrySubject: (index) => selection.extractSelection.inverse(index) < selection.linkedCount,
   };
 }
 
@@ -163,6 +195,11 @@ export function drawStays(
       dischargeDay: Math.min(admissionDay + nights, to),
     });
   }
+  return sortStays(stays);
+}
+
+/** Stays by admission, then discharge (in place). */
+export function sortStays(stays: HospitalStay[]): HospitalStay[] {
   return stays.sort(
     (left, right) => left.admissionDay - right.admissionDay || left.dischargeDay - right.dischargeDay,
   );
@@ -182,22 +219,53 @@ function drawTruePerson(context: SndsContext, random: RandomStream): TruePerson 
   return { sex, birthDay, commune, deathDay: drawDeathDay(context, birthDay, random) };
 }
 
-/** The hospital stays of person `index` of the extract, from the person's own stream. */
+/**
+ * The hospital stays of person `index` of the extract, from the person's own streams: the stays of the
+ * population, and for a registry subject its diagnosis stay (`sndsDiagnosisStay`), sorted by admission.
+ */
 export function sndsPersonStays(context: SndsContext, person: TruePerson, index: number): HospitalStay[] {
+  const stays = sndsOrdinaryStays(context, person, index);
+  const diagnosis = sndsDiagnosisStay(context, person, index);
+  return diagnosis === undefined ? stays : sortStays([...stays, diagnosis]);
+}
+
+/** The stays of person `index` that any person of the population may have (no diagnosis stay). */
+export function sndsOrdinaryStays(context: SndsContext, person: TruePerson, index: number): HospitalStay[] {
   const random = createRandomStream(context.seed, "snds-stays", index);
   return drawStays(context, person, drawPoisson(random, context.options.meanStaysPerPerson), random);
 }
 
-/** A person absent from the extract (a registry subject) and their stays, from the caller's stream. */
+/**
+ * The diagnosis stay of person `index` of the extract when the person is a registry subject who has one
+ * (`registryDiagnosisStayRate`), from a stream of its own so that other draws never shift.
+ */
+export function sndsDiagnosisStay(
+  context: SndsContext,
+  person: TruePerson,
+  index: number,
+): HospitalStay | undefined {
+  if (!context.isRegistrySubject(index)) return undefined;
+  return drawDiagnosisStay(context, person, createRandomStream(context.seed, "diagnosis-stay", index));
+}
+
+function drawDiagnosisStay(
+  context: SndsContext,
+  person: TruePerson,
+  random: RandomStream,
+): HospitalStay | undefined {
+  if (!drawChance(random, context.options.registryDiagnosisStayRate)) return undefined;
+  return drawStays(context, person, 1, random)[0];
+}
+
+/** A person absent from the extract (a registry subject), their stays and diagnosis stay, from the caller's stream. */
 export function drawPersonOutsideExtract(
   context: SndsContext,
   random: RandomStream,
 ): { readonly person: TruePerson; readonly stays: HospitalStay[] } {
   const person = drawTruePerson(context, random);
-  return {
-    person,
-    stays: drawStays(context, person, drawPoisson(random, context.options.meanStaysPerPerson), random),
-  };
+  const stays = drawStays(context, person, drawPoisson(random, context.options.meanStaysPerPerson), random);
+  const diagnosis = drawDiagnosisStay(context, person, random);
+  return { person, stays: diagnosis === undefined ? stays : sortStays([...stays, diagnosis]) };
 }
 
 /** How the extract records the commune: missing, as a PMSI-style postal code, or as the INSEE code. */

@@ -76,7 +76,13 @@ export const registrySndsOptionsSchema = z
     registryDeathKnownRate: rate(0.85),
     /** Among recorded deaths, share whose registry date is one day off. */
     deathDateShiftRate: rate(0.05),
-    /** Share of a linked subject's SNDS stays that the registry also records. */
+    /**
+     * Share of registry subjects with a diagnosis stay: the hospital stay that brought them to a disease registry,
+     * which the registry records (as any shared stay, with `stayDateShiftRate` and `stayFinessMismatchRate`) and
+     * the extract holds when they are in it. 0 for a registry fed without hospital reports.
+     */
+    registryDiagnosisStayRate: rate(0.9),
+    /** Share of a linked subject's other SNDS stays that the registry also records. */
     registryStayRecordedRate: rate(0.7),
     /** Mean number of stays only the registry records (Poisson), per subject. */
     registryOnlyStaysMean: z.number().min(0).max(50).default(0.3),
