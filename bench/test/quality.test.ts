@@ -1,5 +1,6 @@
 // Quality pinned on public labelled data (FEBRL, fake_1000), as a user runs it: the example configs, loaded
 // and run through the public API. Unsupervised: labels only score the result.
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig, loadInputs, memoryIo, Reporter } from "linkage-cli";
 import { evaluateClusters, evaluateLinks, runLinkage } from "linkage-core";
@@ -52,5 +53,21 @@ describe("example linkages", () => {
       ),
     ).toBe(true);
     expect(second.parameters).toEqual(first.parameters);
+  });
+});
+
+describe("example configs", () => {
+  it("all parse (spec, inputs, outputs), whether or not their data is at hand", async () => {
+    const names = readdirSync(join(repositoryRoot, "examples"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(names).toContain("registry-snds");
+    for (const name of names) {
+      const folder = join(repositoryRoot, "examples", name);
+      for (const file of readdirSync(folder).filter((entry) => entry.endsWith(".config.json"))) {
+        const config = await loadConfig(join(folder, file));
+        expect(config.spec.comparisons.length, file).toBeGreaterThan(0);
+      }
+    }
   });
 });

@@ -53,13 +53,17 @@ describe("the built linkage binary", () => {
       "summary.json",
     ]);
     // Links are decided on one-to-one posteriors, and links.csv carries those (not pairs.csv's pairwise ones).
-    expect(first.out).toMatch(/decided on one-to-one posteriors; febrl4a records estimated to have a match: \d/);
+    expect(first.out).toMatch(
+      /decided on one-to-one posteriors; febrl4a records estimated to have a match: \d/,
+    );
     const summary = JSON.parse(readFileSync(join(folder, "result", "summary.json"), "utf8"));
     expect(summary.results.decidedOn).toBe("oneToOnePosteriors");
     expect(summary.results.estimatedLinkedShare.source).toBe("febrl4a");
     expect(summary.results.estimatedLinkedShare.share).toBeGreaterThan(0.5);
     expect(summary.results.estimatedLinkedShare.share).toBeLessThanOrEqual(1);
-    const links = readFileSync(join(folder, "result", "links.csv"), "utf8").trim().split("\n");
+    const links = readFileSync(join(folder, "result", "links.csv"), "utf8")
+      .trim()
+      .split("\n");
     expect(links[0]).toBe("id_l,id_r,source_l,source_r,match_probability,ambiguous");
     expect(links.length - 1).toBe(summary.results.links);
     expect(summary.estimatedErrorRates[0].linkedPairs).toBe(summary.results.links);

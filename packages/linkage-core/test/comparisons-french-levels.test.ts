@@ -312,6 +312,75 @@ describe("hospitalStays levels", () => {
     ]);
   });
 
+  it("add a level for a stay in another establishment of the same département, after the same-FINESS levels", () => {
+    const spec = hospitalStaysComparison("stays", { sameDepartementLevel: true });
+    expect(spec.levels.slice(0, 3)).toEqual([
+      { kind: "hospitalStays", minimumMatches: 2, toleranceDays: 1 },
+      { kind: "hospitalStays", minimumMatches: 1, toleranceDays: 1 },
+      { kind: "hospitalStays", minimumMatches: 1, toleranceDays: 1, establishment: "sameDepartement" },
+    ]);
+    expect(hospitalStaysComparison("stays").levels).toHaveLength(5);
+    expect(validateComparison(spec, "$.comparisons[0]")).toEqual([]);
+    const rows = [
+      ...lists,
+      // The legal entity of the Paris hospitals instead of the site: same département, another FINESS.
+      "750712184|2020-01-02|2020-01-05",
+      "750712184|2020-01-02|2020-01-09",
+    ];
+    expect(labelsAgainstFirst(spec, column("stays", rows))).toEqual([
+      "≥ 2 shared stays (±1 day)",
+      "≥ 1 shared stay (±1 day)",
+      "≥ 1 shared stay (±1 day)",
+      "stays on both sides, none shared",
+      "stays on both sides, none shared",
+      "stays on one side only",
+      "≥ 1 shared stay (±1 day) in the same département",
+      "stays on both sides, none shared",
+    ]);
+    const withNull = hospitalStaysComparison("stays", {
+      sameDepartementLevel: true,
+      missingStays: "null",
+      minimumMatches: [1],
+      toleranceDays: 0,
+    });
+    expect(withNull.levels).toEqual([
+      { kind: "null" },
+      { kind: "hospitalStays", minimumMatches: 1, toleranceDays: 0 },
+      { kind: "hospitalStays", minimumMatches: 1, toleranceDays: 0, establishment: "sameDepartement" },
+      { kind: "else" },
+    ]);
+    expect(labelsAgainstFirst(withNull, column("stays", rows))).toEqual([
+      "else",
+      "≥ 1 shared stay (±0 days)",
+      "≥ 1 shared stay (±0 days)",
+      "else",
+      "else",
+      "null",
+      "≥ 1 shared stay (±0 days) in the same département",
+      "else",
+    ]);
+  });
+
+  it("refuse a same-FINESS level after a same-département one that takes all its pairs", () => {
+    const stays = (minimumMatches: number, establishment?: "same" | "sameDepartement") => ({
+      kind: "hospitalStays" as const,
+      minimumMatches,
+      toleranceDays: 1,
+      ...(establishment === undefined ? {} : { establishment }),
+    });
+    const issuesOf = (levels: ComparisonSpec["levels"]) =>
+      validateComparison(
+        { name: "stays", columns: ["stays"], levels: [...levels, { kind: "else" }] },
+        "$",
+      ).map((issue) => issue.jsonPath);
+    expect(issuesOf([stays(1), stays(1, "sameDepartement")])).toEqual([]);
+    expect(issuesOf([stays(2, "same"), stays(2, "sameDepartement"), stays(1)])).toEqual([]);
+    expect(issuesOf([stays(1, "sameDepartement"), stays(1)])).toEqual(["$.levels[1]"]);
+    expect(issuesOf([stays(1, "sameDepartement"), stays(2, "same")])).toEqual(["$.levels[1]"]);
+    expect(issuesOf([stays(2, "sameDepartement"), stays(1)])).toEqual([]);
+    expect(issuesOf([stays(1, "sameDepartement"), stays(1, "sameDepartement")])).toEqual(["$.levels[1]"]);
+  });
+
   it("report a malformed stays value with its row", () => {
     expect(() =>
       compile(
@@ -338,6 +407,7 @@ describe("French templates in JSON specs", () => {
         { template: "deathDateComparison", column: "death" },
         { template: "communeComparison", column: "commune", pmsiCodes: true },
         { template: "hospitalStaysComparison", column: "stays", toleranceDays: 2, minimumMatches: [3, 1] },
+        { template: "hospitalStaysComparison", column: "stays2", sameDepartementLevel: true },
       ],
     });
     expect(spec.comparisons).toEqual([
@@ -346,7 +416,14 @@ describe("French templates in JSON specs", () => {
       deathDateComparison("death"),
       communeComparison("commune", { pmsiCodes: true }),
       hospitalStaysComparison("stays", { toleranceDays: 2, minimumMatches: [3, 1] }),
+      hospitalStaysComparison("stays2", { sameDepartementLevel: true }),
     ]);
+    expect(spec.comparisons[5]!.levels[2]).toEqual({
+      kind: "hospitalStays",
+      minimumMatches: 1,
+      toleranceDays: 1,
+      establishment: "sameDepartement",
+    });
   });
 
   it("report every problem with its JSON path", () => {

@@ -1,6 +1,7 @@
 // Zod schemas of comparison levels and comparisons in their JSON form: the source of the spec's JSON Schema.
 import { z } from "zod";
 import { type PhoneticAlgorithm, phoneticAlgorithms } from "../french/phonetics.js";
+import type { StayEstablishmentMatch } from "../french/stay-matching.js";
 import type {
   CommuneLevel,
   ComparisonSpec,
@@ -78,6 +79,12 @@ export const communeCategorySchema = enumOf<CommuneLevel["category"]>({
   sameDepartement: true,
   sameRegion: true,
 }).meta({ description: "How two INSEE commune codes agree, former codes carried to today's commune." });
+
+const stayEstablishmentSchema = enumOf<StayEstablishmentMatch>({ same: true, sameDepartement: true }).meta({
+  description:
+    "same (default): matching stays have the same FINESS; sameDepartement: FINESS numbers of the same département (a stay recorded under the legal entity in one source and the geographic establishment in the other).",
+});
+
 const pmsiCategorySchema = enumOf<PmsiGeographyLevel["category"]>({
   compatiblePostalCode: true,
   sameDepartement: true,
@@ -279,6 +286,7 @@ const levelSchemas = {
       .min(0)
       .max(365)
       .meta({ description: "Largest difference of admission days and of discharge days, in days." }),
+    establishment: stayEstablishmentSchema.optional(),
     column: levelColumnSchema,
   }),
   missingValues: z.strictObject({

@@ -229,6 +229,10 @@ const templateSchemas = {
       description:
         'levels (default): "no stay on either side" and "stays on one side only" are levels; null: a null level.',
     }),
+    sameDepartementLevel: z.boolean().optional().meta({
+      description:
+        "Add, after the same-FINESS levels, a level for ≥ 1 stay matching in an establishment of the same département, for sources recording a stay under different FINESS numbers (legal entity and geographic establishment, or sites of one hospital group). Default false.",
+    }),
   }),
 };
 
@@ -308,6 +312,9 @@ const expanders: { [Name in ComparisonTemplateName]: (template: TemplateOf<Name>
       ...(template.toleranceDays === undefined ? {} : { toleranceDays: template.toleranceDays }),
       ...(template.minimumMatches === undefined ? {} : { minimumMatches: template.minimumMatches }),
       ...(template.missingStays === undefined ? {} : { missingStays: template.missingStays }),
+      ...(template.sameDepartementLevel === undefined
+        ? {}
+        : { sameDepartementLevel: template.sameDepartementLevel }),
     }),
 };
 

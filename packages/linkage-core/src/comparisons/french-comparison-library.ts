@@ -53,6 +53,12 @@ export interface HospitalStaysComparisonOptions extends ComparisonOptions {
    * random.
    */
   readonly missingStays?: "levels" | "null";
+  /**
+   * Add, right after the same-FINESS levels, a level for at least one stay matching in an establishment of the
+   * same département, for sources that record a stay under different FINESS numbers (legal entity and
+   * geographic establishment, or two sites of one hospital group). Default false.
+   */
+  readonly sameDepartementLevel?: boolean;
 }
 
 export const defaultFrenchNameThresholds: readonly number[] = [0.92];
@@ -186,9 +192,9 @@ export function communeComparison(column: string, options: CommuneComparisonOpti
 
 /**
  * Hospital stays in a list-valued column: at least each number of stays matching one-to-one (same FINESS,
- * admission and discharge within ±toleranceDays) → no stay on either side → stays on one side only → else
- * (stays on both sides, none shared). With `missingStays: "null"`: null (no stay on a side) → the numbers of
- * matching stays → else.
+ * admission and discharge within ±toleranceDays) → with `sameDepartementLevel`, at least one stay matching in
+ * the same département → no stay on either side → stays on one side only → else (stays on both sides, none
+ * shared). With `missingStays: "null"`: null (no stay on a side) → the matching-stay levels → else.
  */
 export function hospitalStaysComparison(
   column: string,
@@ -199,6 +205,14 @@ export function hospitalStaysComparison(
   const matching = minimumMatches.map(
     (matches): LevelSpec => ({ kind: "hospitalStays", minimumMatches: matches, toleranceDays }),
   );
+  if (options.sameDepartementLevel) {
+    matching.push({
+      kind: "hospitalStays",
+      minimumMatches: 1,
+      toleranceDays,
+      establishment: "sameDepartement",
+    });
+  }
   const levels: LevelSpec[] =
     options.missingStays === "null"
       ? [{ kind: "null" }, ...matching, { kind: "else" }]

@@ -113,7 +113,7 @@ const labelOf: LabelOf = {
   commune: (level) => communeLabels[level.category],
   pmsiGeography: (level) => pmsiLabels[level.category],
   hospitalStays: (level) =>
-    `≥ ${level.minimumMatches} shared ${level.minimumMatches === 1 ? "stay" : "stays"} (±${level.toleranceDays} ${level.toleranceDays === 1 ? "day" : "days"})`,
+    `≥ ${level.minimumMatches} shared ${level.minimumMatches === 1 ? "stay" : "stays"} (±${level.toleranceDays} ${level.toleranceDays === 1 ? "day" : "days"})${level.establishment === "sameDepartement" ? " in the same département" : ""}`,
   missingValues: (level) => (level.sides === "both" ? "missing on both sides" : "missing on one side only"),
   else: () => "else",
 };

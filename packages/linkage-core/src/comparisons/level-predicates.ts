@@ -223,7 +223,11 @@ const predicateCompilers: PredicateCompilers = {
   hospitalStays: (level, context) =>
     onEachColumn(level, context, (column) => {
       const stays = context.values.hospitalStays(column);
-      const options = { toleranceDays: level.toleranceDays, stopAt: level.minimumMatches };
+      const options = {
+        toleranceDays: level.toleranceDays,
+        stopAt: level.minimumMatches,
+        establishment: level.establishment ?? "same",
+      };
       return (codeA, codeB) =>
         countMatchingStays(stays, codeA, stays, codeB, options) >= level.minimumMatches;
     }),

@@ -6,6 +6,7 @@ import type { CommuneCategory } from "../french/geography.js";
 import type { PartialDateCategory } from "../french/partial-dates.js";
 import type { PhoneticAlgorithm } from "../french/phonetics.js";
 import type { PmsiAgreementCategory } from "../french/pmsi-geography.js";
+import type { StayEstablishmentMatch } from "../french/stay-matching.js";
 
 /** Similarity comparators: a level holds when similarity ≥ threshold (values in [0, 1]). */
 export type SimilarityComparator = "jaroWinkler" | "jaro" | "jaccard" | "dice" | "tokenJaccard" | "tokenDice";
@@ -169,13 +170,16 @@ export interface PmsiGeographyLevel extends LevelBase {
 
 /**
  * At least `minimumMatches` hospital stays pair up one-to-one between the records: same establishment (FINESS),
- * admission and discharge days each within ±`toleranceDays`. The column is list-valued:
- * "FINESS|admission|discharge;…" (see `attachEventColumn`).
+ * or with `establishment: "sameDepartement"` establishments of the same département, and admission and
+ * discharge days each within ±`toleranceDays`. The column is list-valued: "FINESS|admission|discharge;…" (see
+ * `attachEventColumn`).
  */
 export interface HospitalStaysLevel extends LevelBase {
   readonly kind: "hospitalStays";
   readonly minimumMatches: number;
   readonly toleranceDays: number;
+  /** Which establishments matching stays may have (default "same": the same FINESS). */
+  readonly establishment?: StayEstablishmentMatch;
   readonly column?: string;
 }
 

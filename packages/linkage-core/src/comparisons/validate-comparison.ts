@@ -255,9 +255,11 @@ function unreachableLevelIssues(comparison: ComparisonSpec, jsonPath: string): S
       const before = facts[earlier];
       if (before === undefined) continue;
       const sameCondition = before.signature === later.signature && before.looseness >= later.looseness;
+      const stricterCondition =
+        before.coversSignature === later.signature && before.looseness >= later.looseness;
       const exactAfterSimilar =
         later.kind === "exact" && before.coversExact && before.columns === later.columns;
-      if (sameCondition || exactAfterSimilar) {
+      if (sameCondition || stricterCondition || exactAfterSimilar) {
         issues.push({
           jsonPath: `${jsonPath}.levels[${index}]`,
           message: `this level ("${levelLabel(comparison.levels[index], comparison)}") can never hold: levels[${earlier}] ("${levelLabel(comparison.levels[earlier], comparison)}") already takes every pair it would. List levels from the most to the least similar.`,
@@ -277,6 +279,11 @@ interface ReachFacts {
   readonly looseness: number;
   /** Holds whenever the values are equal (so a later exact level on the same columns is unreachable). */
   readonly coversExact: boolean;
+  /**
+   * Signature of a stricter condition this level holds for whenever it holds at no greater looseness (a stay
+   * in the same département whenever a stay in the same establishment).
+   */
+  readonly coversSignature?: string;
   readonly columns: string;
 }
 
@@ -333,12 +340,19 @@ function reachFacts(level: LevelSpec, comparisonColumns: readonly string[]): Rea
       };
     case "missingValues":
       return { ...base, signature: `missingValues:${level.sides}:${columns}` };
-    case "hospitalStays":
+    case "hospitalStays": {
+      // Same FINESS and same département are different conditions; the second holds whenever the first does,
+      // so a same-FINESS level listed after a same-département one with as few stays can never hold.
+      const signature = (establishment: string) =>
+        `hospitalStays:${establishment}:${level.toleranceDays}:${columns}`;
+      const establishment = level.establishment ?? "same";
       return {
         ...base,
-        signature: `hospitalStays:${level.toleranceDays}:${columns}`,
+        signature: signature(establishment),
         looseness: -level.minimumMatches,
+        ...(establishment === "sameDepartement" ? { coversSignature: signature("same") } : {}),
       };
+    }
     default:
       return { ...base, signature: `${level.kind}:${columns}` };
   }

@@ -92,7 +92,9 @@ export {
 export {
   compareHospitalStays,
   countMatchingStays,
+  finessDepartement,
   type StayBlockingKeyOptions,
+  type StayEstablishmentMatch,
   type StayMatchCategory,
   type StayMatchingOptions,
   stayBlockingKeys,

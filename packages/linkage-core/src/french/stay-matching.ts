@@ -1,13 +1,22 @@
-// Agreement between the hospital stays of two records: how many stays match one-to-one (same establishment,
-// admission and discharge within a tolerance), and the (FINESS, admission day) keys for blocking on stays.
+// Agreement between the hospital stays of two records: how many stays match one-to-one (same establishment or
+// same département, admission and discharge within a tolerance), and the (FINESS, admission day) blocking keys.
 import { formatDayNumber } from "../calendar/day-number.js";
 import type { HospitalStays } from "./hospital-stays.js";
+
+/**
+ * Which establishments two matching stays may have. "same": the same FINESS. "sameDepartement": FINESS numbers
+ * of the same département, for sources that record one stay under different FINESS numbers (the legal entity
+ * in one, the geographic establishment or another site of the hospital group in the other).
+ */
+export type StayEstablishmentMatch = "same" | "sameDepartement";
 
 export interface StayMatchingOptions {
   /** Largest difference, in days, between admission days and between discharge days of matching stays. */
   readonly toleranceDays: number;
   /** Stop counting once this many matches are found (levels only need "at least n"). */
   readonly stopAt?: number;
+  /** Which establishments matching stays may have (default "same"). */
+  readonly establishment?: StayEstablishmentMatch;
 }
 
 // State of the pair being counted, in module scope so that a comparison allocates nothing (no closures, no
@@ -23,7 +32,10 @@ let leftStart = 0;
 let rightStart = 0;
 let rightCount = 0;
 let tolerance = 0;
-let leftCodesInRight: Int32Array | null = null;
+// Two stays have compatible establishments when their keys are equal. A key is the establishment code itself
+// (null array), its code in the other side's dictionary, or its département code.
+let leftEstablishmentKeys: Int32Array | null = null;
+let rightEstablishmentKeys: Int32Array | null = null;
 
 function ensureScratch(leftCount: number, rightSize: number): void {
   if (matchOfRight.length < rightSize) {
@@ -59,13 +71,55 @@ function translation(left: readonly string[], right: readonly string[]): Int32Ar
   return codes;
 }
 
+// Département keys are interned across all dictionaries, so that two dictionaries' codes compare as integers.
+const departementKeyCodes = new Map<string, number>();
+
+interface DepartementCodes {
+  readonly size: number;
+  readonly codes: Int32Array;
+}
+
+// Département code of each establishment of a dictionary, rebuilt if the dictionary grew since.
+const departementCodesByDictionary = new WeakMap<readonly string[], DepartementCodes>();
+
+function departementCodes(dictionary: readonly string[]): Int32Array {
+  const cached = departementCodesByDictionary.get(dictionary);
+  if (cached && cached.size === dictionary.length) return cached.codes;
+  const codes = Int32Array.from(dictionary, (finess) => {
+    const key = finessDepartement(finess);
+    let code = departementKeyCodes.get(key);
+    if (code === undefined) departementKeyCodes.set(key, (code = departementKeyCodes.size));
+    return code;
+  });
+  departementCodesByDictionary.set(dictionary, { size: dictionary.length, codes });
+  return codes;
+}
+
+/**
+ * The département part of a FINESS number: its first two characters ("75", "2A", "2B"), three overseas.
+ * Real overseas FINESS numbers write "97" (or "98"), a 0, then the département's last digit (970100228 is in
+ * Guadeloupe, 971; 970211207 in Martinique, 972), while the synthetic SNDS generator writes the three-character
+ * INSEE code, then a 0 ("9710…"): after "97"/"98", the département digit is the third character unless that is
+ * a 0, then the fourth. Both schemes thus keep each overseas département apart. A text shorter than 4
+ * characters is no FINESS number and is kept whole, so that the same FINESS always means the same département.
+ */
+export function finessDepartement(finess: string): string {
+  const upper = finess.toUpperCase();
+  if (upper.length < 4) return upper;
+  if (upper.startsWith("97") || upper.startsWith("98")) {
+    return upper.slice(0, 2) + (upper[2] === "0" ? upper[3] : upper[2]);
+  }
+  return upper.slice(0, 2);
+}
+
 function compatible(leftStay: number, rightStay: number): boolean {
   const leftIndex = leftStart + leftStay;
   const rightIndex = rightStart + rightStay;
-  const establishment = leftStays.establishments[leftIndex]!;
+  const leftEstablishment = leftStays.establishments[leftIndex]!;
+  const rightEstablishment = rightStays.establishments[rightIndex]!;
   return (
-    (leftCodesInRight === null ? establishment : leftCodesInRight[establishment]!) ===
-      rightStays.establishments[rightIndex] &&
+    (leftEstablishmentKeys === null ? leftEstablishment : leftEstablishmentKeys[leftEstablishment]!) ===
+      (rightEstablishmentKeys === null ? rightEstablishment : rightEstablishmentKeys[rightEstablishment]!) &&
     Math.abs(leftStays.dischargeDays[leftIndex]! - rightStays.dischargeDays[rightIndex]!) <= tolerance
   );
 }
@@ -89,8 +143,9 @@ function augment(leftStay: number): boolean {
 
 /**
  * Number of stays of `leftRecord` and `rightRecord` that can be paired one-to-one with the same establishment
- * and admission and discharge days each within ±toleranceDays: a maximum bipartite matching (greedy in
- * admission order, then augmenting paths), so that one stay never counts twice.
+ * (or, with `establishment: "sameDepartement"`, establishments of the same département) and admission and
+ * discharge days each within ±toleranceDays: a maximum bipartite matching (greedy in admission order, then
+ * augmenting paths), so that one stay never counts twice.
  */
 export function countMatchingStays(
   left: HospitalStays,
@@ -108,7 +163,13 @@ export function countMatchingStays(
   rightStart = right.offsets[rightRecord]!;
   rightCount = rightSize;
   tolerance = options.toleranceDays;
-  leftCodesInRight = translation(left.establishmentDictionary, right.establishmentDictionary);
+  if (options.establishment === "sameDepartement") {
+    leftEstablishmentKeys = departementCodes(left.establishmentDictionary);
+    rightEstablishmentKeys = departementCodes(right.establishmentDictionary);
+  } else {
+    leftEstablishmentKeys = translation(left.establishmentDictionary, right.establishmentDictionary);
+    rightEstablishmentKeys = null;
+  }
   const stopAt = options.stopAt ?? Number.POSITIVE_INFINITY;
   ensureScratch(leftCount, rightSize);
   matchOfRight.fill(-1, 0, rightSize);
