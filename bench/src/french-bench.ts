@@ -80,6 +80,8 @@ export interface FrenchBenchRow {
   /** Label-free estimate (mean of 1 − match probability over the links); null for the baseline. */
   readonly estimatedFalseDiscoveryRate: number | null;
   readonly trueFalseDiscoveryRate: number;
+  /** The config's threshold (match probability) that `links`, precision and recall are at; absent for the baseline. */
+  readonly threshold?: number;
   /** Links at other thresholds (one-to-one posteriors only): choosing a threshold from the estimated FDR. */
   readonly operatingPoints?: readonly OperatingPoint[];
   /** Registry → SNDS: linkable subjects by the evidence their true pair offers, and how many are linked. */
@@ -90,7 +92,7 @@ export interface FrenchBenchRow {
 export interface EvidenceClass {
   readonly evidence: string;
   readonly subjects: number;
-  /** Linked to their true record at the spec's threshold. */
+  /** Linked to their true record at the config's threshold. */
   readonly linked: number;
   /** Linked to their true record at STRICT_THRESHOLD. */
   readonly linkedStrict: number;
@@ -315,7 +317,14 @@ export async function runFrenchScenario(
       ? { evidence: evidenceClasses(result, partner, correct, decide(STRICT_THRESHOLD).correct) }
       : {};
   return [
-    { ...measured(wallMs), method: "fellegi-sunter", ...decision, operatingPoints, ...evidence },
+    {
+      ...measured(wallMs),
+      method: "fellegi-sunter",
+      threshold: thresholdProbability(spec.threshold),
+      ...decision,
+      operatingPoints,
+      ...evidence,
+    },
     { ...measured(pipelineMs), method: "fellegi-sunter-pairwise", ...pairwiseQuality(result, partner) },
   ];
 }
@@ -396,13 +405,16 @@ function evidenceClasses(
     const rowA = rowOf.get(`0:${subject}`)!;
     const rowB = rowOf.get(`1:${other}`)!;
     const commune = labelOf("commune", rowA, rowB);
-    const evidence = labelOf("stays", rowA, rowB).includes("shared stay")
-      ? "a shared stay"
-      : sameCommune.includes(commune)
+    const stays = labelOf("stays", rowA, rowB);
+    const evidence = !stays.includes("shared stay")
+      ? sameCommune.includes(commune)
         ? "no shared stay, same commune"
         : commune === "same département"
           ? "no shared stay, same département only"
-          : "no shared stay, nothing of place";
+          : "no shared stay, nothing of place"
+      : stays.includes("same département")
+        ? "a stay shared in another establishment of the département"
+        : "a shared stay";
     const entry = classes.get(evidence) ?? { subjects: 0, linked: 0, linkedStrict: 0 };
     entry.subjects++;
     if (linked.has(subject)) entry.linked++;
@@ -572,9 +584,12 @@ export async function runFrenchBench(options: {
 /** The section of docs/performance.md: every row, the operating points at the largest registry size, the targets. */
 export function renderFrenchSection(result: FrenchBenchResult): string {
   const registry = result.rows.filter((row) => row.scenario === "registry-snds");
-  const largest = registry[registry.length - 1];
-  const model = registry.filter((row) => row.method === "fellegi-sunter" && row.size === largest?.size)[0];
-  const baseline = registry.filter((row) => row.method === "cnam-baseline" && row.size === largest?.size)[0];
+  // The target is on the default cohort's largest size; variants (other generator options) are shown after it.
+  const targetSize = registrySizes.filter((size) => size.options === undefined).at(-1)!.name;
+  const modelAt = (size: string) =>
+    registry.find((row) => row.method === "fellegi-sunter" && row.size === size);
+  const model = modelAt(targetSize);
+  const baseline = registry.find((row) => row.method === "cnam-baseline" && row.size === targetSize);
   const identity = result.rows.find((row) => row.scenario === "identity" && row.method === "fellegi-sunter");
   // The target is for the recommended method; the pairwise rows show why one-to-one posteriors are needed.
   const withEstimates = result.rows.filter((row) => row.method === "fellegi-sunter");
@@ -587,60 +602,81 @@ export function renderFrenchSection(result: FrenchBenchResult): string {
     ),
   );
   const percent = (value: number) => `${(100 * value).toFixed(1)} %`;
-  const strict = model?.operatingPoints?.find((point) => point.precision >= 0.995);
+  // The operating point of most recall among those at precision ≥ 99.5 %.
+  const strict = model?.operatingPoints
+    ?.filter((point) => point.precision >= 0.995)
+    .sort((first, second) => second.recall - first.recall)[0];
   const targets = [
     model && strict
-      ? `- registry → SNDS, ${model.leftRecords.toLocaleString("en-US")} → ${model.rightRecords.toLocaleString("en-US")}: at precision ≥ 99.5 % (threshold ${strict.threshold}), ${percent(strict.recall)} of linkable subjects linked (target 97 %); at the default threshold ${percent(model.recall)} at precision ${percent(model.precision)}${baseline ? `, against ${percent(baseline.recall)} at ${percent(baseline.precision)} for the Cnam baseline` : ""}.`
+      ? `- registry → SNDS, ${model.leftRecords.toLocaleString("en-US")} → ${model.rightRecords.toLocaleString("en-US")}: at precision ≥ 99.5 % (threshold ${strict.threshold}: ${percent(strict.precision)}), ${percent(strict.recall)} of linkable subjects linked (target 97 %); at the example's threshold ${model.threshold} ${percent(model.recall)} at precision ${percent(model.precision)}${baseline ? `, against ${percent(baseline.recall)} at ${percent(baseline.precision)} for the Cnam baseline` : ""}.`
       : "",
     identity
       ? `- identity traits, ${identity.leftRecords.toLocaleString("en-US")} vs ${identity.rightRecords.toLocaleString("en-US")}: F1 ${identity.f1.toFixed(4)} (target 0.99).`
       : "",
     `- label-free false discovery rate (fellegi-sunter rows): at most ${(100 * largestGap).toFixed(2)} points from the true one over every row and operating point (target 1 point).`,
   ].filter((line) => line !== "");
-  const points = model?.operatingPoints
-    ? `\nOperating points of the model at ${model.size} (one-to-one posteriors; choose the threshold from the estimated FDR, no label needed):\n\n${markdownTable(
-        ["threshold", "links", "precision", "recall", "est. FDR", "true FDR"],
-        model.operatingPoints.map((point) => [
-          point.threshold,
-          point.links.toLocaleString("en-US"),
-          percent(point.precision),
-          percent(point.recall),
-          `${(100 * point.estimatedFalseDiscoveryRate).toFixed(2)} %`,
-          `${(100 * point.trueFalseDiscoveryRate).toFixed(2)} %`,
-        ]),
-      )}\n`
-    : "";
-  const evidenceTotal = model?.evidence?.reduce((total, entry) => total + entry.subjects, 0) ?? 0;
-  const evidence = model?.evidence
-    ? `\nLinkable subjects at ${model.size} by the evidence their true pair offers, and the share of each linked to its record:\n\n${markdownTable(
-        ["evidence", "subjects", "share", "linked (0.5)", `linked (${STRICT_THRESHOLD})`],
-        model.evidence.map((entry) => [
-          entry.evidence,
-          entry.subjects.toLocaleString("en-US"),
-          percent(entry.subjects / evidenceTotal),
-          percent(entry.linked / entry.subjects),
-          percent(entry.linkedStrict / entry.subjects),
-        ]),
-      )}\n`
-    : "";
+  const largeSizes = registrySizes
+    .filter((size) => size.name === targetSize || size.options !== undefined)
+    .map((size) => size.name);
+  const details = largeSizes
+    .map(modelAt)
+    .filter((row) => row !== undefined)
+    .map((row) => operatingPointsText(row) + evidenceText(row))
+    .join("");
   return `## French linkage (synthetic cohorts)
 
 Registry → SNDS without names (sex, birth month, commune, death, hospital stays), identity traits between two
-sources, and warehouse dedupe; synthetic cohorts (seed ${result.seed}, default noise, docs/synthetic-cohorts.md).
-*fellegi-sunter*: the example configs, links on one-to-one posteriors; *fellegi-sunter-pairwise*: the
-pipeline's pairwise decisions; *cnam-baseline*: the Cnam deterministic procedure. Each row is one process: *wall*
-is reading the CSV files (and stays) plus linking; precision and recall count subjects against the truth.
+sources, and warehouse dedupe; synthetic cohorts (seed ${result.seed}, default noise, docs/synthetic-cohorts.md;
+*2M-no-diagnosis-stay*: the same with \`registryDiagnosisStayRate: 0\`, a registry fed without hospital reports).
+*fellegi-sunter*: the example configs, links on one-to-one posteriors at the config's threshold (registry → SNDS
+0.9, others 0.5); *fellegi-sunter-pairwise*: the same model's links decided on pairwise probabilities;
+*cnam-baseline*: the Cnam deterministic procedure. Each row is one process: *wall* is reading the CSV files (and
+stays) plus linking; precision and recall count subjects against the truth.
 Measured ${result.machine.date} on ${result.machine.cores} × ${result.machine.cpu}, Node ${result.machine.node}.
 Details and discussion: [french-linkage.md](french-linkage.md).
 
 ${formatFrenchTable(result.rows)}
-${points}${evidence}
+${details}
 Targets:
 
 ${targets.join("\n")}
 
 Reproduce: \`pnpm bench -- --only french\` (results: \`bench/results/french.json\`).
 `;
+}
+
+const percentText = (value: number) => `${(100 * value).toFixed(1)} %`;
+
+/** The model's links, precision and recall at each threshold of the sweep. */
+function operatingPointsText(model: FrenchBenchRow): string {
+  if (!model.operatingPoints) return "";
+  return `\nOperating points of the model at ${model.size} (one-to-one posteriors; choose the threshold from the estimated FDR, no label needed):\n\n${markdownTable(
+    ["threshold", "links", "precision", "recall", "est. FDR", "true FDR"],
+    model.operatingPoints.map((point) => [
+      point.threshold,
+      point.links.toLocaleString("en-US"),
+      percentText(point.precision),
+      percentText(point.recall),
+      `${(100 * point.estimatedFalseDiscoveryRate).toFixed(2)} %`,
+      `${(100 * point.trueFalseDiscoveryRate).toFixed(2)} %`,
+    ]),
+  )}\n`;
+}
+
+/** Linkable subjects by the evidence their true pair offers, and the share of each linked. */
+function evidenceText(model: FrenchBenchRow): string {
+  if (!model.evidence) return "";
+  const total = model.evidence.reduce((sum, entry) => sum + entry.subjects, 0);
+  return `\nLinkable subjects at ${model.size} by the evidence their true pair offers, and the share of each linked to its record:\n\n${markdownTable(
+    ["evidence", "subjects", "share", `linked (${model.threshold ?? 0.5})`, `linked (${STRICT_THRESHOLD})`],
+    model.evidence.map((entry) => [
+      entry.evidence,
+      entry.subjects.toLocaleString("en-US"),
+      percentText(entry.subjects / total),
+      percentText(entry.linked / entry.subjects),
+      percentText(entry.linkedStrict / entry.subjects),
+    ]),
+  )}\n`;
 }
 
 export function formatFrenchTable(rows: readonly FrenchBenchRow[]): string {
