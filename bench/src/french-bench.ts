@@ -1,6 +1,9 @@
 // French linkage benchmarks on synthetic cohorts with known truth: registry → SNDS (Fellegi–Sunter model and
 // the Cnam deterministic baseline side by side), identity traits between two sources, and warehouse dedupe.
 // Every (scenario, size, method) runs in its own process, so that times and peak memory are its own.
+//   pnpm bench -- --only french [--with-10m]       all sizes (with 100,000 → 10,000,000 on request)
+//   node bench/dist/french-bench.js [--quick] [--with-10m] [--largest-registry 1M]
+//   node bench/dist/french-bench.js --run registry-snds 2M fellegi-sunter    one size and method
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -110,6 +113,8 @@ interface Size {
   readonly right: number;
   /** Generator options other than the defaults (a harder variant of the scenario). */
   readonly options?: Readonly<Record<string, unknown>>;
+  /** Run only when asked for (`--with-10m`): minutes of generation and linking. */
+  readonly onRequest?: boolean;
 }
 
 const SEED = 2026;
@@ -128,7 +133,10 @@ export const registrySizes: readonly Size[] = [
     right: 2_000_000,
     options: { registryDiagnosisStayRate: 0 },
   },
+  { name: "10M", left: 100_000, right: 10_000_000, onRequest: true },
 ];
+/** The size the issue's registry → SNDS target is set at. */
+const TARGET_REGISTRY_SIZE = "2M";
 const identitySizes: readonly Size[] = [
   { name: "10k", left: 10_000, right: 10_000 },
   { name: "100k", left: 100_000, right: 100_000 },
@@ -532,8 +540,10 @@ interface Job {
   readonly methods: readonly ("fellegi-sunter" | "cnam-baseline")[];
 }
 
-function jobs(quick: boolean, largestRegistry: string | undefined): Job[] {
-  const registry = quick ? registrySizes.slice(0, 2) : registrySizes;
+function jobs(quick: boolean, largestRegistry: string | undefined, withTenMillion: boolean): Job[] {
+  const registry = quick
+    ? registrySizes.slice(0, 2)
+    : registrySizes.filter((size) => !size.onRequest || withTenMillion);
   const cut = largestRegistry ? registry.findIndex((size) => size.name === largestRegistry) : -1;
   const registryRun = cut >= 0 ? registry.slice(0, cut + 1) : registry;
   return [
@@ -567,10 +577,12 @@ export async function runFrenchBench(options: {
   readonly quick: boolean;
   /** Stop the registry → SNDS sizes at this one (the full size may not fit the time available). */
   readonly largestRegistry?: string;
+  /** Also link 100,000 registry subjects to a 10 million-person extract. */
+  readonly withTenMillion?: boolean;
 }): Promise<FrenchBenchResult> {
   const script = fileURLToPath(import.meta.url);
   const rows: FrenchBenchRow[] = [];
-  for (const job of jobs(options.quick, options.largestRegistry)) {
+  for (const job of jobs(options.quick, options.largestRegistry, options.withTenMillion ?? false)) {
     await ensureCohort(job.scenario, job.size);
     for (const method of job.methods) {
       rows.push(...runIsolated<FrenchBenchRow[]>(script, ["--run", job.scenario, job.size.name, method]));
@@ -584,8 +596,8 @@ export async function runFrenchBench(options: {
 /** The section of docs/performance.md: every row, the operating points at the largest registry size, the targets. */
 export function renderFrenchSection(result: FrenchBenchResult): string {
   const registry = result.rows.filter((row) => row.scenario === "registry-snds");
-  // The target is on the default cohort's largest size; variants (other generator options) are shown after it.
-  const targetSize = registrySizes.filter((size) => size.options === undefined).at(-1)!.name;
+  // The target is on the default cohort at 2M; variants (other generator options, 10M) are shown after it.
+  const targetSize = TARGET_REGISTRY_SIZE;
   const modelAt = (size: string) =>
     registry.find((row) => row.method === "fellegi-sunter" && row.size === size);
   const model = modelAt(targetSize);
@@ -616,7 +628,7 @@ export function renderFrenchSection(result: FrenchBenchResult): string {
     `- label-free false discovery rate (fellegi-sunter rows): at most ${(100 * largestGap).toFixed(2)} points from the true one over every row and operating point (target 1 point).`,
   ].filter((line) => line !== "");
   const largeSizes = registrySizes
-    .filter((size) => size.name === targetSize || size.options !== undefined)
+    .filter((size) => size.name === targetSize || size.options !== undefined || size.onRequest)
     .map((size) => size.name);
   const details = largeSizes
     .map(modelAt)
@@ -734,6 +746,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const result = await runFrenchBench({
       quick: args.includes("--quick"),
       ...(largest >= 0 ? { largestRegistry: args[largest + 1]! } : {}),
+      withTenMillion: args.includes("--with-10m"),
     });
     console.log(renderFrenchSection(result));
   }

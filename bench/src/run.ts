@@ -3,6 +3,7 @@
 //   pnpm bench                       everything (full sizes)
 //   pnpm bench -- --quick            a few minutes: small sizes, results not written
 //   pnpm bench -- --only linkage,csv one or more of: comparators, csv, linkage, french, scale
+//   pnpm bench -- --only french --with-10m   the French suite with a 10 million-person SNDS extract too
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchRoot, markdownTable, repositoryRoot } from "./bench-support.js";
@@ -159,7 +160,10 @@ async function main(): Promise<void> {
   }
   if (selected.includes("linkage")) console.log(runLinkageBench({ quick }).markdown);
   if (selected.includes("scale")) console.log(renderScaleSection(await runScaleBench({ quick })));
-  if (selected.includes("french")) console.log(renderFrenchSection(await runFrenchBench({ quick })));
+  if (selected.includes("french")) {
+    const withTenMillion = args.includes("--with-10m");
+    console.log(renderFrenchSection(await runFrenchBench({ quick, withTenMillion })));
+  }
   if (!quick) console.log(`wrote ${writePerformanceDoc()}`);
 }
 
