@@ -254,4 +254,14 @@ describe("linkage evaluate", () => {
     expect(run.err).toContain("TRUTH_CONFLICT");
     expect(run.err).toContain("conflict.csv:3");
   });
+
+  it("refuses to score nothing: a list of true pairs read as record → entity judges no link", async () => {
+    const pairsFile = readFileSync(join(folder, "febrl-truth-pairs.csv"), "utf8");
+    const run = await cli(folder, "evaluate", "out-febrl/links.csv", "-t", "febrl-truth-pairs.csv");
+    // Read as record → entity, each left id gets its right id as entity: no two records share one.
+    expect(pairsFile.split("\n").length).toBeGreaterThan(100);
+    expect(run.code).toBe(3);
+    expect(run.err).toContain("EVALUATION_NOTHING_JUDGED");
+    expect(run.err).toContain("--truth-pairs");
+  });
 });

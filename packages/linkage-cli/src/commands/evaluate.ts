@@ -4,6 +4,7 @@
 import { type Command, Option } from "commander";
 import {
   type ClusterEvaluation,
+  DataError,
   evaluateClusters,
   evaluateLinks,
   type LinkEvaluation,
@@ -157,6 +158,7 @@ export async function evaluateCommand(
     const threshold = options.threshold ?? (table.kind === "pairs" ? 0.5 : undefined);
     const predicted = linksAtThreshold(table, threshold);
     const evaluation = evaluateLinks({ ...predicted, truth, linkType: countedAs, sourceOf });
+    refuseUnjudged(evaluation, layout.kind, options.truth);
     const curve = table.kind === "pairs" ? curveOf(table, truth, countedAs, sourceOf) : undefined;
     result = {
       ...base,
@@ -169,6 +171,30 @@ export async function evaluateCommand(
   for (const warning of warnings) reporter.warn(warning);
   reporter.result(renderEvaluation(result), result);
   return result;
+}
+
+/**
+ * Precision and recall over nothing are no measure: when the truth holds no true pair and judges none of the
+ * predictions, the truth file was most likely read the wrong way (pairs of ids read as record → entity).
+ */
+function refuseUnjudged(
+  evaluation: LinkEvaluation,
+  truthKind: "entities" | "pairs",
+  truthPath: string,
+): void {
+  const judged = evaluation.truePositives + evaluation.falsePositives;
+  if (judged > 0 || evaluation.totalTruePairs > 0 || evaluation.unlabelledPairs === 0) return;
+  throw new DataError(
+    "EVALUATION_NOTHING_JUDGED",
+    `the truth holds no true pair, and each of the ${formatCount(evaluation.unlabelledPairs)} predicted pairs has a record it does not list: nothing can be judged.`,
+    {
+      file: truthPath,
+      hint:
+        truthKind === "entities"
+          ? "If the file lists true pairs of ids (one pair per row, as the registry-snds cohorts' truth.csv), add --truth-pairs; otherwise check --id-column and --entity-column."
+          : "Check that the truth's ids are those of the predictions (same id columns, same sources).",
+    },
+  );
 }
 
 /** Whether some entity holds three records or more (entities from true pairs are numbered 0 … n − 1). */
