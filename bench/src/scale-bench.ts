@@ -2,6 +2,8 @@
 // a 10 M SNDS-like extract, and the comparison step on one thread against two. Each measurement runs the real
 // command line (`linkage run`, streamed, on worker threads) in its own process, for a clean peak memory.
 // Data is generated once (seeded) into out/scale-bench/data and reused.
+// `node bench/dist/scale-bench.js --compare <config> <threads>` runs one comparison-step measurement (the child
+// process measureSpeedup starts; configs are written to out/scale-bench/configs by a full run) and prints its row.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -587,10 +589,10 @@ ${markdownTable(
   ]),
 )}
 
-*CPU* is the whole process: equal CPU on one and two threads means the workers repeat no work (each
-comparison's key pairs meet one worker's cache). A one-thread run also borrows the second core a little, for
-V8's background garbage collection and compilation, which a two-thread run has no spare core for; and the
-heaviest comparison (names with the most distinct values, cached in a hash table) sits whole on one worker.
+*CPU* is the whole process. Two threads repeat little work: each comparison's key pairs mostly meet one
+worker's level cache, and a helper taking a few blocks of another worker's comparison recomputes only the key
+pairs it has not met itself. A one-thread run also borrows the second core a little, for V8's background
+garbage collection and compilation, which a two-thread run has no spare core for.
 
 Reproduce: \`pnpm bench -- --only scale\` (results: \`bench/results/scale.json\`; data and outputs in
 \`out/scale-bench/\`). How to run large linkages: [scale.md](scale.md).

@@ -77,8 +77,8 @@ describe("createWorkerComparer", () => {
   });
 
   it("stays exact when hash-cached comparisons change owner between tasks in flight", async () => {
-    // No dense table anywhere: string comparisons get hash tables, which a worker never helps another with;
-    // costs measured on tiny chunks move owners while the next chunk is already being compared.
+    // No dense table anywhere: string comparisons get hash caches, which helpers take last, each with its own
+    // cold cache; costs measured on tiny chunks move owners while the next chunk is already being compared.
     const cache = { maxDenseBytes: 0 };
     const reference = runLinkage(dedupeSpec, [dataset], { cache });
     for (const threads of [2, 3]) {
@@ -123,6 +123,34 @@ describe("createWorkerComparer", () => {
     comparer.close();
     comparer.close();
     expect(() => comparer.compare(pairs)).toThrow(LinkageError);
+  });
+
+  it("keeps each task's copy of the pairs its own while tasks of varying sizes are in flight", () => {
+    // Pairs not in shared memory are copied, and copies are reused once their task is done: a copy handed to a
+    // task still running, or one too small, would show as wrong levels.
+    const context = prepareLinkage(dedupeSpec, [dataset]);
+    const comparer = createWorkerComparer(context, { threads: 2, blockPairs: 128 });
+    const inProcess = createWorkerComparer(context, { threads: 1 });
+    const rowCount = context.dataset.rowCount;
+    const sizes = [3000, 3500, 1000, 3900, 4800, 200, 6000, 2500];
+    const chunks = sizes.map((size, chunk) => {
+      const left = Int32Array.from({ length: size }, (_, index) => (index * 7 + chunk * 13) % (rowCount - 1));
+      const right = Int32Array.from(left, (row, index) =>
+        Math.min(rowCount - 1, row + 1 + ((index + chunk) % 5)),
+      );
+      return { count: size, left, right };
+    });
+    const pending: { chunk: number; result: () => ReturnType<typeof comparer.compare> }[] = [];
+    const compared: string[][] = [];
+    for (const [chunk, pairs] of chunks.entries()) {
+      const started = comparer.beginCompare(pairs);
+      pending.push({ chunk, result: () => started.result() });
+      // Up to three tasks in flight, collected in order.
+      if (pending.length === 3) compared[pending[0]!.chunk] = pending.shift()!.result().levels.map(bytes);
+    }
+    for (const { chunk, result } of pending) compared[chunk] = result().levels.map(bytes);
+    comparer.close();
+    expect(compared).toEqual(chunks.map((pairs) => inProcess.compare(pairs).levels.map(bytes)));
   });
 
   it("refuses a thread count that is not a whole number ≥ 1", () => {

@@ -76,7 +76,6 @@ function run(task: ComparisonTask): void {
   const scoring = task.matchWeight !== undefined;
   const units = task.blockCount * compiled.length;
   const firstBlockCount = TaskCounter.firstNextBlock + compiled.length;
-  const pairs = { count: task.end, left: task.left, right: task.right };
   const timingBase = setup.workerIndex * compiled.length;
   // One comparison after the other, each over as many blocks as this worker gets: its cache stays hot.
   for (const comparison of task.comparisonOrders[setup.workerIndex]!) {
@@ -84,12 +83,7 @@ function run(task: ComparisonTask): void {
       const from = task.start + block * task.blockPairs;
       const to = Math.min(task.end, from + task.blockPairs);
       const started = performance.now();
-      const vectors = computeComparisonVectors([compiled[comparison]!], pairs, {
-        start: from,
-        end: to,
-        cache: task.cache,
-      });
-      task.levels[comparison]!.set(vectors.levels[0]!, from - task.start);
+      fillBlock(task, compiled[comparison]!, task.levels[comparison]!, from, to);
       setup.timings[(timingBase + comparison) * 2]! += performance.now() - started;
       setup.timings[(timingBase + comparison) * 2 + 1]! += to - from;
       // The worker completing a block's last comparison scores it: every level of the block is written by then
@@ -102,6 +96,24 @@ function run(task: ComparisonTask): void {
       }
     }
   }
+}
+
+/** Levels of pairs [from, to) of one comparison, written straight into the task's shared output. */
+function fillBlock(
+  task: ComparisonTask,
+  comparison: CompiledComparison,
+  out: Int8Array,
+  from: number,
+  to: number,
+): void {
+  if (task.cache) {
+    comparison.fillLevels(task.left, task.right, from, to, out, task.start);
+    return;
+  }
+  // Uncached (random pairs, as sampled for u): rare enough that a copy per block does not matter.
+  const pairs = { count: task.end, left: task.left, right: task.right };
+  const vectors = computeComparisonVectors([comparison], pairs, { start: from, end: to, cache: false });
+  out.set(vectors.levels[0]!, from - task.start);
 }
 
 function scoreBlock(

@@ -15,7 +15,7 @@ function owners(orders: number[][], comparisons: number): number[] {
 }
 
 describe("WorkBalance", () => {
-  it("shares comparisons out by estimated cost; helpers take cache-free ones first, never a hash-cached one", () => {
+  it("shares comparisons out by estimated cost; helpers take cache-free ones first, hash-cached ones last", () => {
     const balance = new WorkBalance(
       [
         comparison("hashed", 50_000),
@@ -27,16 +27,17 @@ describe("WorkBalance", () => {
     );
     const orders = balance.comparisonOrders();
     expect(orders).toHaveLength(2);
-    // The two costly hash-cached comparisons go to different workers, each listed by its owner only.
+    // The two costly hash-cached comparisons go to different workers, each first in its owner's order and last
+    // in the other's.
     expect([orders[0]![0], orders[1]![0]].sort()).toEqual([0, 1]);
     for (const order of orders) {
-      expect(order.filter((index) => index < 2)).toEqual([order[0]]);
-      expect([...order].sort()).toEqual([order[0]!, 2, 3].sort());
+      expect(order).toHaveLength(4);
+      expect(order[3]).toBe(1 - order[0]!);
     }
-    // The worker owning the dense comparison helps with the cache-free one at the end, and the other way round.
+    // The worker owning the dense comparison helps with the cache-free one first, and the other way round.
     const denseOwner = orders.findIndex((order) => order[1] === 3);
-    expect(orders[denseOwner]).toEqual([orders[denseOwner]![0], 3, 2]);
-    expect(orders[1 - denseOwner]).toEqual([orders[1 - denseOwner]![0], 2, 3]);
+    expect(orders[denseOwner]).toEqual([orders[denseOwner]![0], 3, 2, 1 - orders[denseOwner]![0]!]);
+    expect(orders[1 - denseOwner]).toEqual([orders[1 - denseOwner]![0], 2, 3, orders[denseOwner]![0]]);
   });
 
   it("keeps owners while too few pairs are measured", () => {

@@ -90,7 +90,21 @@ export function createWorkerComparer(
   return new WorkerComparer(context, threads, options);
 }
 
-type TaskWork = Omit<ComparisonTask, "blockCount" | "blockPairs" | "progress" | "comparisonOrders">;
+/** What a task adds to its pairs: its outputs and options. */
+type TaskWork = Omit<
+  ComparisonTask,
+  "blockCount" | "blockPairs" | "progress" | "comparisonOrders" | "left" | "right" | "start" | "end"
+>;
+
+/** Pair rows copied into shared memory, `capacity` long, reused from task to task. */
+interface PairCopy {
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly capacity: number;
+}
+
+/** Pair copies kept for reuse: as many as tasks in flight (compareAhead keeps two) plus one being prepared. */
+const MAX_SPARE_COPIES = 3;
 
 class WorkerComparer implements PairComparer {
   readonly comparisonNames: readonly string[];
@@ -104,6 +118,11 @@ class WorkerComparer implements PairComparer {
   private closed = false;
   /** Which worker takes which units of work first. */
   private readonly balance: WorkBalance;
+  /**
+   * Copies of pairs whose tasks are done. Fresh shared memory costs a page fault per 4 KB on first write, a
+   * few milliseconds per chunk of a million pairs, taken from the cores the workers compare on.
+   */
+  private readonly spareCopies: PairCopy[] = [];
 
   constructor(
     context: LinkageContext,
@@ -165,7 +184,10 @@ class WorkerComparer implements PairComparer {
     const { start, end } = this.range(pairs, options);
     const levels = this.comparisonNames.map(() => sharedInt8(end - start));
     const wait = this.startTask(
-      { ...this.sharedPairs(pairs, start, end), levels, cache: options.cache ?? true },
+      pairs,
+      start,
+      end,
+      { levels, cache: options.cache ?? true },
       options.onProgress,
     );
     return {
@@ -190,8 +212,10 @@ class WorkerComparer implements PairComparer {
     const newModel = this.modelSent !== model;
     this.modelSent = model;
     const wait = this.startTask(
+      pairs,
+      start,
+      end,
       {
-        ...this.sharedPairs(pairs, start, end),
         levels,
         cache: options.cache ?? true,
         matchWeight,
@@ -242,28 +266,42 @@ class WorkerComparer implements PairComparer {
   }
 
   /**
-   * Posts the task to every worker and returns a function that sleeps until its units are done (reporting
-   * progress meanwhile). Tasks finish in the order they were posted.
+   * Posts the task over pairs [start, end) to every worker and returns a function that sleeps until its units
+   * are done (reporting progress meanwhile). Tasks finish in the order they were posted.
    */
   private startTask(
+    pairs: PairRows,
+    start: number,
+    end: number,
     work: TaskWork,
     onProgress: ((done: number, total: number) => void) | undefined,
   ): () => void {
-    const total = work.end - work.start;
+    const total = end - start;
     const blockCount = Math.ceil(total / this.blockPairs);
     const units = blockCount * this.comparisonNames.length;
     if (units === 0) return () => onProgress?.(total, total);
     const comparisonCount = this.comparisonNames.length;
     const counters = taskCounterCount(comparisonCount, blockCount, work.matchWeight !== undefined);
+    const shared = this.sharedPairs(pairs, start, end);
     const task: ComparisonTask = {
       ...work,
+      ...shared.range,
       blockCount,
       blockPairs: this.blockPairs,
       progress: new Int32Array(new SharedArrayBuffer(counters * 4)),
       comparisonOrders: this.balance.comparisonOrders(),
     };
     for (const worker of this.workers) worker.postMessage(task);
-    return () => this.waitFor(task.progress, units, total, onProgress);
+    let finished = false;
+    return () => {
+      if (finished) return;
+      this.waitFor(task.progress, units, total, onProgress);
+      finished = true;
+      // Every unit is done: no worker reads the copy any more.
+      if (shared.copy !== undefined && this.spareCopies.length < MAX_SPARE_COPIES) {
+        this.spareCopies.push(shared.copy);
+      }
+    };
   }
 
   private waitFor(
@@ -291,19 +329,24 @@ class WorkerComparer implements PairComparer {
   }
 
   /**
-   * The pairs as shared arrays: used in place when already shared, else the range is copied (a fresh copy per
-   * task, since the previous task may still be reading its own).
+   * The pairs as shared arrays: used in place when already shared, else the range is copied into a copy of no
+   * task in flight (a spare one when one is large enough).
    */
-  private sharedPairs(pairs: PairRows, start: number, end: number) {
+  private sharedPairs(
+    pairs: PairRows,
+    start: number,
+    end: number,
+  ): { range: Pick<ComparisonTask, "left" | "right" | "start" | "end">; copy?: PairCopy } {
     if (pairs.left.buffer instanceof SharedArrayBuffer && pairs.right.buffer instanceof SharedArrayBuffer) {
-      return { left: pairs.left, right: pairs.right, start, end };
+      return { range: { left: pairs.left, right: pairs.right, start, end } };
     }
     const count = end - start;
-    const left = new Int32Array(new SharedArrayBuffer(count * 4));
-    const right = new Int32Array(new SharedArrayBuffer(count * 4));
-    left.set(pairs.left.subarray(start, end));
-    right.set(pairs.right.subarray(start, end));
-    return { left, right, start: 0, end: count };
+    const spare = this.spareCopies.findIndex((copy) => copy.capacity >= count);
+    // Chunks vary a little in size: a quarter more leaves room for the next ones.
+    const copy = spare >= 0 ? this.spareCopies.splice(spare, 1)[0]! : sharedPairCopy(count + (count >> 2));
+    copy.left.set(pairs.left.subarray(start, end));
+    copy.right.set(pairs.right.subarray(start, end));
+    return { range: { left: copy.left, right: copy.right, start: 0, end: count }, copy };
   }
 
   private fail(): never {
@@ -329,6 +372,14 @@ class WorkerComparer implements PairComparer {
       },
     );
   }
+}
+
+function sharedPairCopy(capacity: number): PairCopy {
+  return {
+    left: new Int32Array(new SharedArrayBuffer(capacity * 4)),
+    right: new Int32Array(new SharedArrayBuffer(capacity * 4)),
+    capacity,
+  };
 }
 
 function sharedInt8(length: number): Int8Array {
