@@ -1,6 +1,7 @@
 // Counting and generating candidate pairs when some rule gives records several keys (hospital stays): an
 // inverted index from each key to its rows, each pair once, the first rule capturing a pair owning it.
 import type { Dataset } from "../data/dataset.js";
+import { upperBound } from "../sorted-search.js";
 import { type BlockingKeyOptions, encodeBlockingRule, isSetValuedRule } from "./blocking-keys.js";
 import type { BlockingCounts, BlockingRuleCount, CountOptions } from "./count-candidate-pairs.js";
 import type { DenseCodes } from "./dense-codes.js";
@@ -200,14 +201,7 @@ function setRowVisitor(prepared: Extract<PreparedRule, { kind: "sets" }>): RowVi
 
 /** First position in the ascending rows[start, end) holding a row greater than `row`. */
 function firstAfter(rows: Int32Array, start: number, end: number, row: number): number {
-  let low = start;
-  let high = end;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (rows[middle]! <= row) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return upperBound(rows, row, start, end);
 }
 
 /**

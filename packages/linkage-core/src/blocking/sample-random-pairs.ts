@@ -1,6 +1,7 @@
 // Uniform random pairs from the whole comparison space (no blocking), seeded: what u is estimated from.
 import type { Dataset } from "../data/dataset.js";
 import { DataError, SpecError } from "../errors.js";
+import { upperBound } from "../sorted-search.js";
 import type { LinkType } from "../spec/types.js";
 import { countAllPairs, resolvePairScope } from "./pair-scope.js";
 
@@ -103,16 +104,9 @@ function crossSourceDrawer(
   }
   const lastCombination = cumulativeWeights.length - 1;
   return (left, right, index) => {
-    const target = random() * totalWeight;
-    let low = 0;
-    let high = lastCombination;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (cumulativeWeights[middle]! > target) high = middle;
-      else low = middle + 1;
-    }
-    const firstSource = firstSources[low]!;
-    const secondSource = secondSources[low]!;
+    const combination = upperBound(cumulativeWeights, random() * totalWeight, 0, lastCombination);
+    const firstSource = firstSources[combination]!;
+    const secondSource = secondSources[combination]!;
     const first =
       rowsBySource[sourceStart[firstSource] + uniformBelow(random, sourceRowCounts[firstSource]!)];
     const second =

@@ -1,5 +1,6 @@
 // One-to-one links: each record linked to at most one record of each other source, best-first or optimal.
 import { LinkageError } from "../errors.js";
+import { lowerBound } from "../sorted-search.js";
 import { bestFirstOrder } from "./best-first-order.js";
 import { minimumCostAssignment } from "./minimum-cost-assignment.js";
 import { UnionFind } from "./union-find.js";
@@ -71,6 +72,85 @@ interface SlotGraph {
  * component of the bipartite candidate graph with the Hungarian method. Deterministic in both cases.
  */
 export function assignOneToOne(input: OneToOneInput): OneToOneResult {
+  checkInput(input);
+  // Work on the candidates alone, their rows renumbered in the same order: the cost then follows the
+  // candidates, not the records or the pairs (a few thousand links among ten million records and pairs).
+  const compact = compactCandidates(input);
+  const result = assignCandidates(compact.input);
+  return {
+    selected: Int32Array.from(result.selected, (pair) => compact.pairs[pair]!),
+    ambiguous: result.ambiguous,
+    warnings: result.warnings,
+  };
+}
+
+/**
+ * The candidate pairs (weight ≥ minimumWeight, kept, not a row with itself) in index order, their rows
+ * renumbered 0 … n − 1 in ascending order: every tie-break (lower row, lower index) is unchanged.
+ */
+function compactCandidates(input: OneToOneInput): {
+  readonly input: OneToOneInput;
+  readonly pairs: Int32Array;
+} {
+  const { left, right, matchWeight, sourceOf, keep } = input;
+  const minimumWeight = input.minimumWeight ?? Number.NEGATIVE_INFINITY;
+  const pairs = new Int32Array(left.length);
+  let count = 0;
+  for (let pair = 0; pair < left.length; pair++) {
+    const weight = matchWeight[pair]!;
+    // NaN weights and self pairs are never candidates.
+    if (!(weight >= minimumWeight) || (keep && keep[pair] !== 1) || left[pair] === right[pair]) continue;
+    pairs[count++] = pair;
+  }
+  const candidates = pairs.slice(0, count);
+  const rows = new Int32Array(count * 2);
+  for (let index = 0; index < count; index++) {
+    rows[2 * index] = left[candidates[index]!]!;
+    rows[2 * index + 1] = right[candidates[index]!]!;
+  }
+  rows.sort();
+  let rowCount = 0;
+  for (let index = 0; index < rows.length; index++) {
+    if (rowCount === 0 || rows[index] !== rows[rowCount - 1]) rows[rowCount++] = rows[index]!;
+  }
+  const distinctRows = rows.subarray(0, rowCount);
+  const local = (row: number) => lowerBound(distinctRows, row);
+  return {
+    input: {
+      ...input,
+      left: Int32Array.from(candidates, (pair) => local(left[pair]!)),
+      right: Int32Array.from(candidates, (pair) => local(right[pair]!)),
+      matchWeight: Float64Array.from(candidates, (pair) => matchWeight[pair]!),
+      ...(sourceOf ? { sourceOf: Uint8Array.from(distinctRows, (row) => sourceOf[row]!) } : {}),
+      keep: undefined,
+      minimumWeight: undefined,
+    },
+    pairs: candidates,
+  };
+}
+
+/** Lengths agree and rows are inside the data. */
+function checkInput(input: OneToOneInput): void {
+  const { left, right, matchWeight, sourceOf, keep } = input;
+  const pairCount = left.length;
+  if (right.length !== pairCount || matchWeight.length !== pairCount || (keep && keep.length !== pairCount)) {
+    throw new LinkageError(
+      "ONE_TO_ONE_INPUT_MISMATCH",
+      `${pairCount} left rows, ${right.length} right rows, ${matchWeight.length} weights${keep ? ` and ${keep.length} keep flags` : ""}: they must match.`,
+    );
+  }
+  for (let pair = 0; pair < pairCount; pair++) {
+    if (
+      Math.min(left[pair]!, right[pair]!) < 0 ||
+      (sourceOf && Math.max(left[pair]!, right[pair]!) >= sourceOf.length)
+    ) {
+      throw new LinkageError("ONE_TO_ONE_ROW_OUT_OF_RANGE", `pair ${pair} refers to a row outside the data.`);
+    }
+  }
+}
+
+/** assignOneToOne on an input whose every pair is a candidate (see compactCandidates). */
+function assignCandidates(input: OneToOneInput): OneToOneResult {
   const graph = buildSlotGraph(input);
   const warnings: AssignmentWarning[] = [];
   const ambiguous = new Uint8Array(input.left.length);
@@ -97,34 +177,18 @@ export function assignOneToOne(input: OneToOneInput): OneToOneResult {
 }
 
 function buildSlotGraph(input: OneToOneInput): SlotGraph {
-  const { left, right, matchWeight, sourceOf, keep } = input;
+  const { left, right, matchWeight, sourceOf } = input;
   const pairCount = left.length;
-  if (right.length !== pairCount || matchWeight.length !== pairCount || (keep && keep.length !== pairCount)) {
-    throw new LinkageError(
-      "ONE_TO_ONE_INPUT_MISMATCH",
-      `${pairCount} left rows, ${right.length} right rows, ${matchWeight.length} weights${keep ? ` and ${keep.length} keep flags` : ""}: they must match.`,
-    );
-  }
   let rowCount = sourceOf?.length ?? 0;
   let sourceCount = 1;
   if (sourceOf) for (const source of sourceOf) sourceCount = Math.max(sourceCount, source + 1);
-  for (let pair = 0; pair < pairCount; pair++) {
-    const larger = Math.max(left[pair]!, right[pair]!);
-    if (Math.min(left[pair]!, right[pair]!) < 0 || (sourceOf && larger >= sourceOf.length)) {
-      throw new LinkageError("ONE_TO_ONE_ROW_OUT_OF_RANGE", `pair ${pair} refers to a row outside the data.`);
-    }
-    if (!sourceOf) rowCount = Math.max(rowCount, larger + 1);
+  if (!sourceOf) {
+    for (let pair = 0; pair < pairCount; pair++)
+      rowCount = Math.max(rowCount, left[pair]! + 1, right[pair]! + 1);
   }
-  const minimumWeight = input.minimumWeight ?? Number.NEGATIVE_INFINITY;
   const candidates = new Int32Array(pairCount);
-  let candidateCount = 0;
-  for (let pair = 0; pair < pairCount; pair++) {
-    const weight = matchWeight[pair]!;
-    // NaN weights and self pairs are never candidates.
-    if (!(weight >= minimumWeight) || (keep && keep[pair] !== 1) || left[pair] === right[pair]) continue;
-    candidates[candidateCount++] = pair;
-  }
-  const order = bestFirstOrder(candidates.subarray(0, candidateCount), matchWeight, left, right, rowCount);
+  for (let pair = 0; pair < pairCount; pair++) candidates[pair] = pair;
+  const order = bestFirstOrder(candidates, matchWeight, left, right, rowCount);
   const rank = new Int32Array(pairCount).fill(-1);
   for (let position = 0; position < order.length; position++) rank[order[position]!] = position;
   const graph = {

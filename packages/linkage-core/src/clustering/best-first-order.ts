@@ -1,4 +1,5 @@
 // Orders candidate pairs for best-first assignment in linear passes (radix sort), not a comparator sort.
+import { lowerBound } from "../sorted-search.js";
 
 /**
  * The candidate pair indices ordered by weight descending, then lower left row, then lower right row, then
@@ -18,7 +19,7 @@ export function bestFirstOrder(
   // Rank 0 = largest weight.
   const rankOfPair = new Int32Array(matchWeight.length);
   for (const pair of candidates) {
-    rankOfPair[pair] = distinct.length - 1 - indexOf(distinct, matchWeight[pair]!);
+    rankOfPair[pair] = distinct.length - 1 - lowerBound(distinct, matchWeight[pair]!);
   }
   // Least significant key first; candidates arrive in index order, which settles the last tie.
   const byRight = countingSort(candidates, right, rowCount);
@@ -43,16 +44,4 @@ function distinctAscending(weights: Float64Array): Float64Array {
     if (count === 0 || weights[index] !== weights[count - 1]) weights[count++] = weights[index]!;
   }
   return weights.subarray(0, count);
-}
-
-/** Position of `value` in ascending `values` (binary search; the value is present). */
-function indexOf(values: Float64Array, value: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -38,8 +38,8 @@ export interface ExclusiveScore {
  * large ones. Sums follow the order pairs are added in, so the same pairs in the same order give the same bits.
  */
 export class CompetingEvidence {
-  private readonly largest: Float64Array;
-  private readonly others: Float64Array;
+  /** Per slot s: [2s] the largest odds, [2s + 1] the sum of the others (one cache line for both). */
+  private readonly sums: Float64Array;
   private readonly sourceOf: Uint8Array | undefined;
   private readonly slotsPerRow: number;
   private readonly priorWeight: number;
@@ -55,8 +55,7 @@ export class CompetingEvidence {
       for (const source of this.sourceOf) sourceCount = Math.max(sourceCount, source + 1);
     this.slotsPerRow = options.acrossTwoSources || this.sourceOf === undefined ? 1 : sourceCount;
     this.priorWeight = options.priorWeight ?? 0;
-    this.largest = new Float64Array(rowCount * this.slotsPerRow);
-    this.others = new Float64Array(rowCount * this.slotsPerRow);
+    this.sums = new Float64Array(rowCount * this.slotsPerRow * 2);
   }
 
   /** Adds the first `count` pairs (default all) with their weights (log2 odds, prior included). */
@@ -88,15 +87,26 @@ export class CompetingEvidence {
     matchWeight: number,
     priorWeight = this.priorWeight,
   ): ExclusiveScore {
+    const exclusive = this.exclusiveWeight(leftRow, rightRow, matchWeight, priorWeight);
+    return { matchWeight: exclusive, matchProbability: 1 / (1 + 2 ** -exclusive) };
+  }
+
+  /** `exclusiveScore`'s match weight alone (no object: for loops over millions of pairs). */
+  exclusiveWeight(
+    leftRow: number,
+    rightRow: number,
+    matchWeight: number,
+    priorWeight = this.priorWeight,
+  ): number {
     const own = this.oddsOf(matchWeight);
     const competitors =
       this.competitorsOf(this.slot(leftRow, rightRow), own) +
       this.competitorsOf(this.slot(rightRow, leftRow), own);
-    const weight = Math.log2(own) + priorWeight;
+    // log2(own) without a logarithm: own is 2 to the clamped weight less the prior.
+    const weight = clampWeight(matchWeight - this.priorWeight) + priorWeight;
     // log2(1 + 2^prior Σ), computed so that neither a huge Σ overflows nor a tiny one is lost.
     const competing = competitors > 0 ? logOnePlusPower(priorWeight + Math.log2(competitors)) : 0;
-    const exclusive = weight - competing;
-    return { matchWeight: exclusive, matchProbability: 1 / (1 + 2 ** -exclusive) };
+    return weight - competing;
   }
 
   /**
@@ -127,7 +137,7 @@ export class CompetingEvidence {
     for (let row = 0; row < sourceOf.length; row++) {
       if (sourceOf[row] !== subjectSource) continue;
       const slot = row * this.slotsPerRow + (this.slotsPerRow === 1 ? 0 : 1 - subjectSource);
-      evidence[subject++] = (this.largest[slot]! + this.others[slot]!) / Math.max(otherCount, 1);
+      evidence[subject++] = (this.sums[2 * slot]! + this.sums[2 * slot + 1]!) / Math.max(otherCount, 1);
     }
     const maxShare = subjectCount / (subjectCount + 1);
     const maxIterations = options.maxIterations ?? 500;
@@ -152,7 +162,7 @@ export class CompetingEvidence {
   }
 
   private oddsOf(matchWeight: number): number {
-    return 2 ** Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, matchWeight - this.priorWeight));
+    return 2 ** clampWeight(matchWeight - this.priorWeight);
   }
 
   private slot(row: number, partner: number): number {
@@ -160,18 +170,18 @@ export class CompetingEvidence {
   }
 
   private offer(slot: number, odds: number): void {
-    const largest = this.largest[slot]!;
+    const largest = this.sums[2 * slot]!;
     if (odds > largest) {
-      this.others[slot]! += largest;
-      this.largest[slot] = odds;
+      this.sums[2 * slot + 1]! += largest;
+      this.sums[2 * slot] = odds;
     } else {
-      this.others[slot]! += odds;
+      this.sums[2 * slot + 1]! += odds;
     }
   }
 
   /** The odds of a slot's candidates other than one of odds `own` (which was added to it). */
   private competitorsOf(slot: number, own: number): number {
-    return Math.max(0, this.largest[slot]! - own) + this.others[slot]!;
+    return Math.max(0, this.sums[2 * slot]! - own) + this.sums[2 * slot + 1]!;
   }
 }
 
@@ -188,6 +198,10 @@ export function maxLinkedSharePriorWeight(sourceSizes: readonly [number, number]
 /** The subjects of a two-source linkage: the smaller source's records (the first on a tie). */
 export function subjectSourceOf(sourceSizes: readonly [number, number]): 0 | 1 {
   return sourceSizes[0] <= sourceSizes[1] ? 0 : 1;
+}
+
+function clampWeight(weight: number): number {
+  return Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, weight));
 }
 
 /** log2(1 + 2^x) without overflow for large x nor loss for very negative x. */

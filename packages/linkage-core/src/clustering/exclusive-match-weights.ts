@@ -55,9 +55,9 @@ export function scoreExclusively(
   const weights = new Float64Array(matchWeight.length);
   const probabilities = new Float64Array(matchWeight.length);
   for (let pair = 0; pair < matchWeight.length; pair++) {
-    const score = evidence.exclusiveScore(left[pair]!, right[pair]!, matchWeight[pair]!, priorWeight);
-    weights[pair] = score.matchWeight;
-    probabilities[pair] = score.matchProbability;
+    const weight = evidence.exclusiveWeight(left[pair]!, right[pair]!, matchWeight[pair]!, priorWeight);
+    weights[pair] = weight;
+    probabilities[pair] = 1 / (1 + 2 ** -weight);
   }
   return { matchWeight: weights, matchProbability: probabilities };
 }

@@ -1,5 +1,6 @@
 // Label-free error rates (fastLink): expected false discovery and false negative rates from match probabilities.
 import { LinkageError } from "../errors.js";
+import { lowerBound, upperBound } from "../sorted-search.js";
 
 export interface EstimatedErrorRate {
   /** Match-probability threshold: pairs with probability ≥ threshold are linked. */
@@ -81,28 +82,4 @@ export function estimateErrorRates(
       linkedPairs,
     };
   });
-}
-
-/** Index of the first value > target in ascending `values`. */
-function upperBound(values: Float64Array, target: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle]! <= target) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** Index of the first value ≥ target in ascending `values`. */
-function lowerBound(values: Float64Array, target: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle]! < target) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -2,6 +2,7 @@
 // over one array, taken over the chunks in the same order, so that streaming gives the same rates to the bit.
 import { LinkageError } from "../errors.js";
 import type { EstimatedErrorRate } from "../evaluation/estimate-error-rates.js";
+import { upperBound } from "../sorted-search.js";
 
 /**
  * Sums of ζ, 1 − ζ and pair counts per bucket between consecutive thresholds, as estimateErrorRates keeps them;
@@ -33,17 +34,11 @@ export class ErrorRateAccumulator {
           `match probability of pair ${this.added + pair - start} is ${probability}; probabilities must be numbers in [0, 1].`,
         );
       }
-      let low = 0;
-      let high = cuts.length;
       // Bucket b holds probabilities with cuts[b − 1] ≤ ζ < cuts[b].
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (cuts[middle]! <= probability) low = middle + 1;
-        else high = middle;
-      }
-      bucketPairs[low]!++;
-      bucketMatches[low]! += probability;
-      bucketNonMatches[low]! += 1 - probability;
+      const bucket = upperBound(cuts, probability);
+      bucketPairs[bucket]!++;
+      bucketMatches[bucket]! += probability;
+      bucketNonMatches[bucket]! += 1 - probability;
     }
     this.added += end - start;
   }

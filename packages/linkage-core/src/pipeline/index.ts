@@ -13,9 +13,11 @@ export { type LinkDecisions, linkRecords, type OneToOneLinks, type RecordCluster
 export {
   createOneToOneEvidence,
   decidesOnOneToOne,
+  estimateOneToOneShare,
   type OneToOneScoring,
   oneToOneErrorRates,
   oneToOneKeepWeight,
+  oneToOneReachWeight,
   scoreOneToOne,
 } from "./one-to-one-scoring.js";
 export {

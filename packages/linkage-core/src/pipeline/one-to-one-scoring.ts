@@ -50,8 +50,35 @@ export function oneToOneKeepWeight(
   parameters: ModelParameters,
   minimumWeight: number,
 ): number {
-  const pairwisePrior = weightFromMatchProbability(parameters.priorMatchProbability);
-  return minimumWeight - maxLinkedSharePriorWeight(sourceSizesOf(context)) + pairwisePrior;
+  return leastPairwiseWeight(parameters, maxLinkedSharePriorWeight(sourceSizesOf(context)), minimumWeight);
+}
+
+/**
+ * The least pairwise weight that reaches `minimumWeight` once the Bayes factor is scored with a prior of
+ * `priorWeight` (log2 odds): competitors only ever lower a posterior further.
+ */
+function leastPairwiseWeight(
+  parameters: ModelParameters,
+  priorWeight: number,
+  minimumWeight: number,
+): number {
+  return minimumWeight - priorWeight + weightFromMatchProbability(parameters.priorMatchProbability);
+}
+
+/** The share of subjects present, from evidence every candidate pair was added to. */
+export function estimateOneToOneShare(context: LinkageContext, evidence: CompetingEvidence): LinkedShare {
+  const sourceSizes = sourceSizesOf(context);
+  return evidence.linkedShare(subjectSourceOf(sourceSizes), sourceSizes);
+}
+
+/** The least pairwise weight that can reach `minimumWeight` as a one-to-one posterior under `linkedShare`. */
+export function oneToOneReachWeight(
+  parameters: ModelParameters,
+  linkedShare: LinkedShare,
+  minimumWeight: number,
+): number {
+  const sharePrior = weightFromMatchProbability(linkedShare.priorMatchProbability);
+  return leastPairwiseWeight(parameters, sharePrior, minimumWeight);
 }
 
 /** One-to-one posteriors of the predictions' pairs, from evidence every candidate pair was added to. */
@@ -59,9 +86,8 @@ export function scoreOneToOne(
   context: LinkageContext,
   evidence: CompetingEvidence,
   predictions: Predictions,
+  linkedShare: LinkedShare = estimateOneToOneShare(context, evidence),
 ): OneToOneScoring {
-  const sourceSizes = sourceSizesOf(context);
-  const linkedShare = evidence.linkedShare(subjectSourceOf(sourceSizes), sourceSizes);
   const { left, right } = predictions.pairs;
   const scores = scoreExclusively(
     evidence,

@@ -14,9 +14,11 @@ import { ErrorRateAccumulator } from "./error-rate-accumulator.js";
 import {
   createOneToOneEvidence,
   decidesOnOneToOne,
+  estimateOneToOneShare,
   type OneToOneScoring,
   oneToOneErrorRates,
   oneToOneKeepWeight,
+  oneToOneReachWeight,
   scoreOneToOne,
 } from "./one-to-one-scoring.js";
 import { type Predictions, scoringModel, termFrequencyAdjustments } from "./predict-pairs.js";
@@ -95,17 +97,15 @@ export async function predictStreaming(
     });
   const model = scoringModel(context, parameters);
   const oneToOne = decidesOnOneToOne(context) ? createOneToOneEvidence(context, parameters) : undefined;
+  // With one-to-one posteriors, decisions and error rates need every pair that can reach the lowest threshold.
+  const lowestDecisionWeight = Math.min(
+    thresholdAsMatchWeight(spec.threshold),
+    ...options.errorRateThresholds.map(weightFromMatchProbability),
+  );
   const minimumWeight =
     oneToOne === undefined
       ? thresholdAsMatchWeight(spec.threshold)
-      : oneToOneKeepWeight(
-          context,
-          parameters,
-          Math.min(
-            thresholdAsMatchWeight(spec.threshold),
-            ...options.errorRateThresholds.map(weightFromMatchProbability),
-          ),
-        );
+      : oneToOneKeepWeight(context, parameters, lowestDecisionWeight);
   const outputMinimum = options.outputMinimumProbability ?? 0;
   const kept = new ScoredPairList(comparisons.length);
   const output = new ScoredPairList(comparisons.length);
@@ -141,8 +141,12 @@ export async function predictStreaming(
   }
   // The total was an upper bound when blocking could not count exactly: close the step at what was found.
   report?.(candidatePairCount, candidatePairCount);
+  // Once the share of subjects present is known, the pairs that cannot reach the lowest threshold under its prior
+  // (far fewer than under the largest prior it could have had) go before the costly exclusive scores.
+  const linkedShare = oneToOne && estimateOneToOneShare(context, oneToOne);
+  if (linkedShare) kept.retainAtLeast(oneToOneReachWeight(parameters, linkedShare, lowestDecisionWeight));
   const predictions = keptPredictions(context, kept.finish(), chunks.ruleNames);
-  const scoring = oneToOne && scoreOneToOne(context, oneToOne, predictions);
+  const scoring = oneToOne && scoreOneToOne(context, oneToOne, predictions, linkedShare);
   return {
     predictions,
     ...(scoring ? { oneToOne: scoring } : {}),

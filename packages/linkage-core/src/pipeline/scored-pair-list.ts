@@ -72,6 +72,24 @@ export class ScoredPairList {
     };
   }
 
+  /** Keeps only the pairs whose match weight is at least `minimumWeight`, in order (in place). */
+  retainAtLeast(minimumWeight: number): void {
+    let kept = 0;
+    for (let index = 0; index < this.count; index++) {
+      if (!(this.matchWeight[index]! >= minimumWeight)) continue;
+      if (kept !== index) {
+        this.left[kept] = this.left[index]!;
+        this.right[kept] = this.right[index]!;
+        this.ruleIndex[kept] = this.ruleIndex[index]!;
+        this.matchWeight[kept] = this.matchWeight[index]!;
+        this.matchProbability[kept] = this.matchProbability[index]!;
+        for (const column of this.levels) column[kept] = column[index]!;
+      }
+      kept++;
+    }
+    this.count = kept;
+  }
+
   /** Forgets every pair (the arrays are kept for reuse). */
   clear(): void {
     this.count = 0;

@@ -1,6 +1,7 @@
 // Seeded random streams for the synthetic generators: one independent stream per entity, so any table can
 // regenerate any person in any order and the same seed always gives byte-identical output.
 import seedrandom from "seedrandom";
+import { upperBound } from "../sorted-search.js";
 
 /** Uniform draws in [0, 1) from a seeded generator. */
 export type RandomStream = () => number;
@@ -43,14 +44,7 @@ export function cumulativeSums(weights: ArrayLike<number>): Float64Array {
 /** Index drawn with probability proportional to its weight, given the running sums of the weights. */
 export function drawFromCumulative(random: RandomStream, cumulative: Float64Array): number {
   const target = random() * cumulative[cumulative.length - 1];
-  let low = 0;
-  let high = cumulative.length - 1;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (cumulative[middle] > target) high = middle;
-    else low = middle + 1;
-  }
-  return low;
+  return upperBound(cumulative, target, 0, cumulative.length - 1);
 }
 
 /** A Poisson count by inversion; the generators only use small means (a few stays per person). */

@@ -1,5 +1,7 @@
 // Scenario "warehouse duplicates": one table where each person has a Zipf-distributed number of records,
 // shuffled; truth gives each record's entity id.
+
+import { upperBound } from "../sorted-search.js";
 import { createAgeDistribution } from "./age-distribution.js";
 import { paddedId } from "./identity-pair.js";
 import {
@@ -45,14 +47,7 @@ function drawEntityStarts(options: ResolvedWarehouseDuplicatesOptions): Int32Arr
 
 /** The entity owning record slot `slot` (the last start not after it). */
 function entityOfSlot(starts: Int32Array, slot: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if (starts[middle] <= slot) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+  return Math.max(0, upperBound(starts, slot) - 1);
 }
 
 export function resolveWarehouseDuplicatesOptions(
