@@ -1,4 +1,5 @@
 // Public API of evaluation: pairwise and cluster metrics against known entities, curves, label-free error rates.
+export { ErrorRateAccumulator } from "./error-rate-accumulator.js";
 export {
   type ErrorRateOptions,
   type EstimatedErrorRate,

@@ -7,7 +7,6 @@ export {
   TRAINING_CANDIDATES_STEP,
   type TrainingPatterns,
 } from "./count-training-patterns.js";
-export { ErrorRateAccumulator } from "./error-rate-accumulator.js";
 export { estimateUFromRandomPairs, type RandomPairsU } from "./estimate-u.js";
 export { type LinkDecisions, linkRecords, type OneToOneLinks, type RecordClusters } from "./link-records.js";
 export {

@@ -2,6 +2,7 @@
 // or above the threshold are kept, so memory follows the matches, not the candidate pairs.
 import { type CandidatePairSource, generateCandidatePairChunks } from "../blocking/candidate-pair-chunks.js";
 import type { ModelParameters } from "../estimation/types.js";
+import { ErrorRateAccumulator } from "../evaluation/error-rate-accumulator.js";
 import type { EstimatedErrorRate } from "../evaluation/estimate-error-rates.js";
 import { compareAhead } from "../parallel/compare-ahead.js";
 import { createInProcessComparer } from "../parallel/in-process-comparer.js";
@@ -10,7 +11,6 @@ import { weightFromMatchProbability } from "../scoring/match-weights.js";
 import { thresholdAsMatchWeight } from "../scoring/threshold.js";
 import { countAgreementPatterns } from "../vectors/count-agreement-patterns.js";
 import { checkComparer } from "./check-comparer.js";
-import { ErrorRateAccumulator } from "./error-rate-accumulator.js";
 import {
   createOneToOneEvidence,
   decidesOnOneToOne,

@@ -1,8 +1,8 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { LinkageError } from "../errors.js";
-import { estimateErrorRates } from "../evaluation/estimate-error-rates.js";
 import { ErrorRateAccumulator } from "./error-rate-accumulator.js";
+import { estimateErrorRates } from "./estimate-error-rates.js";
 
 describe("ErrorRateAccumulator", () => {
   it("gives estimateErrorRates' rates to the bit, however the probabilities are chunked", () => {

@@ -1,12 +1,14 @@
-// Label-free error rates from match probabilities that arrive chunk by chunk: the sums estimateErrorRates takes
-// over one array, taken over the chunks in the same order, so that streaming gives the same rates to the bit.
+// Label-free error rates from match probabilities that may arrive chunk by chunk: sums per bucket between
+// consecutive thresholds, taken in the order the pairs come, so that streaming gives the same rates to the bit
+// as estimateErrorRates over one array (which adds that array to an accumulator).
 import { LinkageError } from "../errors.js";
-import type { EstimatedErrorRate } from "../evaluation/estimate-error-rates.js";
-import { upperBound } from "../sorted-search.js";
+import { lowerBound, upperBound } from "../sorted-search.js";
+import type { ErrorRateOptions, EstimatedErrorRate } from "./estimate-error-rates.js";
 
 /**
- * Sums of ζ, 1 − ζ and pair counts per bucket between consecutive thresholds, as estimateErrorRates keeps them;
- * `rates()` then gives exactly what estimateErrorRates gives on all the probabilities added, in order.
+ * Sums of ζ, 1 − ζ and pair counts per bucket between consecutive sorted thresholds (a binary search over the
+ * few thresholds, not a sort of the many probabilities). Sums are taken directly for 1 − ζ too (not as
+ * count − Σζ) to keep precision near ζ = 1.
  */
 export class ErrorRateAccumulator {
   private readonly cuts: Float64Array;
@@ -44,11 +46,14 @@ export class ErrorRateAccumulator {
   }
 
   /** The rates at each threshold, in the order the thresholds were given. */
-  rates(): EstimatedErrorRate[] {
+  rates(options: ErrorRateOptions = {}): EstimatedErrorRate[] {
     const { cuts } = this;
     const bucketPairs = this.bucketPairs.slice();
     const bucketMatches = this.bucketMatches.slice();
     const bucketNonMatches = this.bucketNonMatches.slice();
+    const unscored = options.unscoredExpectedMatches ?? 0;
+    // Prefix sums of ζ (matches left unlinked) and suffix sums (linked totals), each summed directly so that
+    // neither is a difference of two large numbers.
     const matchesBefore = new Float64Array(cuts.length + 2);
     for (let bucket = 0; bucket <= cuts.length; bucket++) {
       matchesBefore[bucket + 1] = matchesBefore[bucket]! + bucketMatches[bucket]!;
@@ -58,18 +63,17 @@ export class ErrorRateAccumulator {
       bucketMatches[bucket]! += bucketMatches[bucket + 1]!;
       bucketNonMatches[bucket]! += bucketNonMatches[bucket + 1]!;
     }
-    const totalMatches = matchesBefore[cuts.length + 1]!;
+    const expectedAll = matchesBefore[cuts.length + 1]! + unscored;
     return this.thresholds.map((threshold) => {
-      let firstLinkedBucket = 0;
-      while (firstLinkedBucket < cuts.length && cuts[firstLinkedBucket]! < threshold) firstLinkedBucket++;
-      firstLinkedBucket++;
+      // The threshold is one of the cuts; the first bucket at or above it follows its first occurrence.
+      const firstLinkedBucket = lowerBound(cuts, threshold) + 1;
       const linkedPairs = bucketPairs[firstLinkedBucket]!;
-      const missed = matchesBefore[firstLinkedBucket]!;
+      const missed = matchesBefore[firstLinkedBucket]! + unscored;
       return {
         threshold,
         estimatedFalseDiscoveryRate:
           linkedPairs === 0 ? 0 : bucketNonMatches[firstLinkedBucket]! / linkedPairs,
-        estimatedFalseNegativeRate: totalMatches === 0 ? 0 : missed / totalMatches,
+        estimatedFalseNegativeRate: expectedAll === 0 ? 0 : missed / expectedAll,
         expectedMatches: bucketMatches[firstLinkedBucket]!,
         linkedPairs,
       };
