@@ -16,7 +16,7 @@ import type {
   ScoringModel,
 } from "../parallel/pair-comparer.js";
 import type { LinkageContext } from "../pipeline/prepare-linkage.js";
-import type { PairRows } from "../vectors/compute-comparison-vectors.js";
+import { checkedPairRange, type PairRows } from "../vectors/compute-comparison-vectors.js";
 import type { ComparisonVectors } from "../vectors/types.js";
 import {
   CONTROL_WORDS,
@@ -247,18 +247,7 @@ class WorkerComparer implements PairComparer {
         { hint: "Create a new comparer." },
       );
     }
-    const start = options.start ?? 0;
-    const end = options.end ?? pairs.count;
-    if (
-      !(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= pairs.count)
-    ) {
-      throw new LinkageError(
-        "PAIR_RANGE_INVALID",
-        `pair range [${start}, ${end}) is not within the ${pairs.count} candidate pairs.`,
-        { hint: "Pass integers with 0 ≤ start ≤ end ≤ pairs.count." },
-      );
-    }
-    return { start, end };
+    return checkedPairRange(pairs, options);
   }
 
   private vectors(levels: Int8Array[], pairCount: number): ComparisonVectors {
