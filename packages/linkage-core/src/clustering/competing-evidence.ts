@@ -1,6 +1,7 @@
 // The evidence each record's candidates gather, summed as scored pairs stream by: all that one-to-one posteriors
 // (each pair set against its records' other candidates) and the linked share need, without keeping the pairs.
 import { LinkageError } from "../errors.js";
+import { matchProbabilityFromWeight } from "../scoring/match-weights.js";
 import type { LinkedShare } from "./estimate-linked-share.js";
 
 // Odds beyond 2^±500 change no decision and would overflow when summed.
@@ -88,7 +89,7 @@ export class CompetingEvidence {
     priorWeight = this.priorWeight,
   ): ExclusiveScore {
     const exclusive = this.exclusiveWeight(leftRow, rightRow, matchWeight, priorWeight);
-    return { matchWeight: exclusive, matchProbability: 1 / (1 + 2 ** -exclusive) };
+    return { matchWeight: exclusive, matchProbability: matchProbabilityFromWeight(exclusive) };
   }
 
   /** `exclusiveScore`'s match weight alone (no object: for loops over millions of pairs). */

@@ -1,6 +1,7 @@
 // The share of one source's records that have a match in the other, estimated without labels from the
 // scored candidate pairs: the prior of a one-to-one linkage, where λ estimated on blocked pairs goes wrong.
 import { LinkageError } from "../errors.js";
+import { weightFromMatchProbability } from "../scoring/match-weights.js";
 import { CompetingEvidence, subjectSourceOf } from "./competing-evidence.js";
 
 export interface LinkedShareInput {
@@ -60,7 +61,7 @@ export function linkedShareEvidence(input: LinkedShareInput): CompetingEvidence 
   }
   const evidence = new CompetingEvidence({
     sourceOf,
-    priorWeight: Math.log2(prior / (1 - prior)),
+    priorWeight: weightFromMatchProbability(prior),
     acrossTwoSources: true,
   });
   evidence.add(left, right, matchWeight);

@@ -2,6 +2,7 @@
 // most one of them, so neither deserves the probability it would have alone. What linking to the SNDS needs,
 // where look-alikes (same sex, birth month and commune) compete for the same registry subject.
 import { LinkageError } from "../errors.js";
+import { matchProbabilityFromWeight } from "../scoring/match-weights.js";
 import { CompetingEvidence } from "./competing-evidence.js";
 
 export interface ExclusiveMatchInput {
@@ -57,7 +58,7 @@ export function scoreExclusively(
   for (let pair = 0; pair < matchWeight.length; pair++) {
     const weight = evidence.exclusiveWeight(left[pair]!, right[pair]!, matchWeight[pair]!, priorWeight);
     weights[pair] = weight;
-    probabilities[pair] = 1 / (1 + 2 ** -weight);
+    probabilities[pair] = matchProbabilityFromWeight(weight);
   }
   return { matchWeight: weights, matchProbability: probabilities };
 }

@@ -1,5 +1,7 @@
 // Match probabilities of a one-to-one linkage of two sources, without labels: the share of subjects present
 // estimated from the scores, then each pair weighed against its record's other candidates.
+
+import { weightFromMatchProbability } from "../scoring/match-weights.js";
 import { type LinkedShare, linkedShareEvidence, linkedShareOf } from "./estimate-linked-share.js";
 import { scoreExclusively } from "./exclusive-match-weights.js";
 
@@ -31,6 +33,6 @@ export function oneToOnePosteriors(input: OneToOnePosteriorInput): OneToOnePoste
   const { left, right, matchWeight } = input;
   const evidence = linkedShareEvidence(input);
   const linkedShare = linkedShareOf(evidence, input);
-  const priorWeight = Math.log2(linkedShare.priorMatchProbability / (1 - linkedShare.priorMatchProbability));
+  const priorWeight = weightFromMatchProbability(linkedShare.priorMatchProbability);
   return { linkedShare, ...scoreExclusively(evidence, left, right, matchWeight, priorWeight) };
 }

@@ -109,7 +109,8 @@ export async function predictStreaming(
   const outputMinimum = options.outputMinimumProbability ?? 0;
   const kept = new ScoredPairList(comparisons.length);
   const output = new ScoredPairList(comparisons.length);
-  const errorRates = new ErrorRateAccumulator(options.errorRateThresholds);
+  // One-to-one decisions take their error rates from the posteriors, once every pair is in.
+  const errorRates = oneToOne ? undefined : new ErrorRateAccumulator(options.errorRateThresholds);
   const report = stepProgress(options.onProgress, SCORING_STEP);
   let candidatePairCount = 0;
   let outputPairCount = 0;
@@ -122,7 +123,7 @@ export async function predictStreaming(
   );
   for (const { item: chunk, result: scored } of scoredChunks) {
     const { matchWeight, matchProbability } = scored;
-    errorRates.add(matchProbability);
+    errorRates?.add(matchProbability);
     oneToOne?.add(chunk.left, chunk.right, matchWeight, chunk.count);
     kept.appendWhere(chunk, 0, scored.vectors, scored, (position) => matchWeight[position]! >= minimumWeight);
     if (options.onPairs !== undefined) {
@@ -154,7 +155,7 @@ export async function predictStreaming(
     outputPairCount,
     errorRates: scoring
       ? oneToOneErrorRates(context, predictions, scoring, options.errorRateThresholds)
-      : errorRates.rates(),
+      : errorRates!.rates(),
     blockingMs: Math.round(blocking.milliseconds),
   };
 }

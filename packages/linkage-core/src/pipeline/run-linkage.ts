@@ -1,6 +1,7 @@
 // The whole pipeline in one call, composed from the exported stages: prepare → block → train → predict → link.
 import { type BlockingCounts, countCandidatePairs } from "../blocking/count-candidate-pairs.js";
 import { generateCandidatePairs } from "../blocking/generate-candidate-pairs.js";
+import { oneToOnePosteriors } from "../clustering/one-to-one-posteriors.js";
 import type { Dataset } from "../data/dataset.js";
 import type { ModelParameters } from "../estimation/types.js";
 import { type EstimatedErrorRate, estimateErrorRates } from "../evaluation/estimate-error-rates.js";
@@ -8,12 +9,7 @@ import { createInProcessComparer } from "../parallel/in-process-comparer.js";
 import type { PairComparer } from "../parallel/pair-comparer.js";
 import type { LinkageSpec } from "../spec/types.js";
 import { type LinkDecisions, linkRecords } from "./link-records.js";
-import {
-  createOneToOneEvidence,
-  decidesOnOneToOne,
-  oneToOneErrorRates,
-  scoreOneToOne,
-} from "./one-to-one-scoring.js";
+import { decidesOnOneToOne, oneToOneErrorRates } from "./one-to-one-scoring.js";
 import { type Predictions, predictPairs } from "./predict-pairs.js";
 import { type LinkageContext, type PrepareLinkageOptions, prepareLinkage } from "./prepare-linkage.js";
 import { type ProgressListener, stepProgress } from "./progress.js";
@@ -110,9 +106,14 @@ export function runLinkage(
   let decisions: LinkDecisions;
   let errorRates: EstimatedErrorRate[];
   if (decidesOnOneToOne(context)) {
-    const evidence = createOneToOneEvidence(context, parameters);
-    evidence.add(pairs.left, pairs.right, predictions.matchWeight);
-    const scoring = scoreOneToOne(context, evidence, predictions);
+    const scoring = oneToOnePosteriors({
+      left: pairs.left,
+      right: pairs.right,
+      matchWeight: predictions.matchWeight,
+      priorMatchProbability: parameters.priorMatchProbability,
+      sourceOf: context.dataset.sourceOf,
+      sourceSizes: [context.sourceSizes[0]!, context.sourceSizes[1]!],
+    });
     decisions = linkRecords(context, predictions, scoring);
     errorRates = oneToOneErrorRates(context, predictions, scoring, thresholds);
   } else {
