@@ -184,14 +184,31 @@ export function runLinkageBench(options: { readonly quick: boolean }): {
     .map((scenario) => runIsolated<LinkageBenchRow>(script, ["--scenario", scenario.name]));
   if (!options.quick)
     writeResult("linkage.json", { machine: machineFacts(), command: "pnpm bench -- --only linkage", rows });
-  const markdown = markdownTable(
+  const markdown = formatLinkageTable(rows);
+  return { rows, markdown };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const index = process.argv.indexOf("--scenario");
+  if (index >= 0) {
+    const row = await runScenario(process.argv[index + 1]!);
+    console.log(JSON.stringify(row));
+  } else {
+    const { markdown } = runLinkageBench({ quick: process.argv.includes("--quick") });
+    console.log(markdown);
+  }
+}
+
+/** The table of docs/performance.md's linkage section (and of the bench's console output). */
+export function formatLinkageTable(rows: readonly LinkageBenchRow[]): string {
+  return markdownTable(
     [
       "scenario",
       "type",
       "records",
       "candidate pairs",
       "wall (s)",
-      "train (s)",
+      "training (s)",
       "pairs/s scored",
       "peak MB",
       "precision",
@@ -212,16 +229,4 @@ export function runLinkageBench(options: { readonly quick: boolean }): {
       row.f1.toFixed(4),
     ]),
   );
-  return { rows, markdown };
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const index = process.argv.indexOf("--scenario");
-  if (index >= 0) {
-    const row = await runScenario(process.argv[index + 1]!);
-    console.log(JSON.stringify(row));
-  } else {
-    const { markdown } = runLinkageBench({ quick: process.argv.includes("--quick") });
-    console.log(markdown);
-  }
 }

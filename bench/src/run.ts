@@ -10,7 +10,7 @@ import { benchRoot, markdownTable, repositoryRoot } from "./bench-support.js";
 import { type ComparatorBenchRow, formatComparatorsTable, runComparatorsBench } from "./comparators-bench.js";
 import { type CsvBenchResult, renderCsvBenchReport, runCsvBench } from "./csv-bench.js";
 import { type FrenchBenchResult, renderFrenchSection, runFrenchBench } from "./french-bench.js";
-import { type LinkageBenchRow, runLinkageBench } from "./linkage-bench.js";
+import { formatLinkageTable, type LinkageBenchRow, runLinkageBench } from "./linkage-bench.js";
 import { renderScaleSection, runScaleBench, type ScaleBenchResult } from "./scale-bench.js";
 
 const suites = ["comparators", "csv", "linkage", "scale", "french"] as const;
@@ -27,34 +27,7 @@ function linkageSection(): string {
     rows: LinkageBenchRow[];
   }>("linkage.json");
   if (!result) return "";
-  const table = markdownTable(
-    [
-      "scenario",
-      "type",
-      "records",
-      "candidate pairs",
-      "wall (s)",
-      "training (s)",
-      "pairs/s scored",
-      "peak MB",
-      "precision",
-      "recall",
-      "F1",
-    ],
-    result.rows.map((row) => [
-      row.scenario,
-      row.linkType,
-      row.records.toLocaleString("en-US"),
-      row.candidatePairs.toLocaleString("en-US"),
-      (row.wallMs / 1000).toFixed(2),
-      (row.trainingMs / 1000).toFixed(2),
-      row.pairsPerSecond.toLocaleString("en-US"),
-      row.peakMemoryMb,
-      row.precision.toFixed(4),
-      row.recall.toFixed(4),
-      row.f1.toFixed(4),
-    ]),
-  );
+  const table = formatLinkageTable(result.rows);
   return `## End-to-end linkage on labelled data
 
 Unsupervised: no label is used in training; the truth only scores the result. *wall* is read + train +
