@@ -1,19 +1,16 @@
 // Match probabilities of a one-to-one linkage of two sources, without labels: the share of subjects present
 // estimated from the scores, then each pair weighed against its record's other candidates.
-
 import { weightFromMatchProbability } from "../scoring/match-weights.js";
-import { type LinkedShare, linkedShareEvidence, linkedShareOf } from "./estimate-linked-share.js";
+import {
+  type LinkedShare,
+  type LinkedShareInput,
+  linkedShareEvidence,
+  linkedShareOf,
+} from "./estimate-linked-share.js";
 import { scoreExclusively } from "./exclusive-match-weights.js";
 
-export interface OneToOnePosteriorInput {
-  readonly left: Int32Array;
-  readonly right: Int32Array;
-  /** Pairwise match weights (log2 posterior odds) as scored under `priorMatchProbability`. */
-  readonly matchWeight: Float64Array;
-  readonly priorMatchProbability: number;
-  readonly sourceOf: Uint8Array;
-  readonly sourceSizes: readonly [number, number];
-}
+/** The scored pairs, as estimateLinkedShare takes them (its iteration options apply to the share). */
+export type OneToOnePosteriorInput = LinkedShareInput;
 
 export interface OneToOnePosteriors {
   readonly linkedShare: LinkedShare;
